@@ -1,0 +1,20 @@
+package dittospark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dittospark} command line: one main class for the launcher and for spark-submit. */
+@Command(name = "dittospark", mixinStandardHelpOptions = true, version = "dittospark 0.1.0",
+        description = "Batch renderer of Ditto talking-head videos.",
+        subcommands = {})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,27 @@
+package dittospark.engine;
+
+/** Stable classification of why a row did not render; written to the results table as {@code error_kind}. */
+public enum ErrorKind {
+    /** The source file is missing, not an image or video we can decode, or has no frames. */
+    SOURCE_UNREADABLE,
+    /** The audio file is missing or cannot be decoded. */
+    AUDIO_UNREADABLE,
+    /** The audio decodes to no samples. */
+    AUDIO_EMPTY,
+    /** No face was found in the source. */
+    NO_FACE,
+    /** A render option is unknown or out of range. */
+    BAD_OPTION,
+    /** A model file is missing, truncated, or does not match its contract. */
+    MODEL_MISMATCH,
+    /** The output could not be encoded or published. */
+    OUTPUT_FAILED,
+    /** A manifest row is malformed (missing or invalid column values, duplicate id). */
+    BAD_ROW,
+    /** A URI names a scheme or file type the job cannot read or write. */
+    UNSUPPORTED_URI,
+    /** Speech synthesis from text failed or the language has no voice. */
+    SPEECH_FAILED,
+    /** Anything else: a bug or an environment failure. */
+    INTERNAL
+}
