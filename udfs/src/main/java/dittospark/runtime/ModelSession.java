@@ -1,0 +1,191 @@
+package dittospark.runtime;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderException;
+import dittospark.models.ModelSpec;
+import dittospark.models.TensorSpec;
+
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model file loaded on one device, checked against its contract when opened. Thread-safe:
+ * ONNX Runtime sessions accept concurrent runs, and every native tensor lives only inside {@link #run}.
+ */
+public final class ModelSession implements AutoCloseable {
+    private final ModelSpec spec;
+    private final OrtSession session;
+    private final Device device;
+    /** Contract key (output name, or the key of a positional output) to the session's output name. */
+    private final Map<String, String> outputNames;
+
+    private ModelSession(ModelSpec spec, OrtSession session, Device device, Map<String, String> outputNames) {
+        this.spec = spec;
+        this.session = session;
+        this.device = device;
+        this.outputNames = outputNames;
+    }
+
+    static ModelSession open(ModelSpec spec, Path file, Device requested) throws RenderException {
+        OrtRuntime.OpenedSession opened;
+        try {
+            opened = OrtRuntime.open(file, requested);
+        } catch (OrtException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": ONNX Runtime cannot load "
+                    + file + " (" + e.getMessage() + ")" + spec.releaseTwin()
+                    .map(t -> "; " + t.why()).orElse(""), e);
+        }
+        try {
+            Map<String, String> outputs = check(spec, opened.session());
+            return new ModelSession(spec, opened.session(), opened.device(), outputs);
+        } catch (RenderException | RuntimeException e) {
+            closeQuietly(opened.session());
+            throw e;
+        }
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The device the session actually runs on (CPU after a CUDA fallback). */
+    public Device device() {
+        return device;
+    }
+
+    /**
+     * Runs the model. Inputs are keyed by contract name; outputs come back keyed by contract name, or
+     * by key for outputs the release identifies only by position, copied out of native memory.
+     */
+    public Map<String, Tensor> run(Map<String, Tensor> inputs) throws RenderException {
+        OrtEnvironment env = OrtRuntime.environment();
+        Map<String, OnnxTensor> native_ = new LinkedHashMap<>();
+        try {
+            for (TensorSpec in : spec.inputs()) {
+                Tensor t = inputs.get(in.name());
+                if (t == null) {
+                    if (in.optional()) {
+                        continue;
+                    }
+                    throw new IllegalArgumentException(spec.role() + ": input " + in.name() + " is missing");
+                }
+                if (!in.accepts(t.shape()) || !in.type().equals(t.type())) {
+                    throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": input " + in.name()
+                            + " must be " + in.type() + in.describeShapes() + ", got " + t);
+                }
+                native_.put(in.name(), t.type().equals(Tensor.FLOAT32)
+                        ? OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), t.shape())
+                        : OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), t.shape()));
+            }
+            try (OrtSession.Result result = session.run(native_)) {
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                for (Map.Entry<String, String> e : outputNames.entrySet()) {
+                    out.put(e.getKey(), copy((OnnxTensor) result.get(e.getValue()).orElseThrow()));
+                }
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new RenderException(ErrorKind.INTERNAL, spec.role() + " failed to run: " + e.getMessage(), e);
+        } finally {
+            native_.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static Tensor copy(OnnxTensor t) {
+        long[] shape = t.getInfo().getShape();
+        if (t.getInfo().type == OnnxJavaType.INT64) {
+            LongBuffer b = t.getLongBuffer();
+            long[] data = new long[b.remaining()];
+            b.get(data);
+            return Tensor.ofLongs(data, shape);
+        }
+        FloatBuffer b = t.getFloatBuffer();
+        float[] data = new float[b.remaining()];
+        b.get(data);
+        return Tensor.ofFloats(data, shape);
+    }
+
+    /** Compares the loaded graph with the contract; returns the output name for each contract key. */
+    private static Map<String, String> check(ModelSpec spec, OrtSession session) throws RenderException {
+        List<String> problems = new ArrayList<>();
+        try {
+            Map<String, NodeInfo> inputs = session.getInputInfo();
+            for (TensorSpec in : spec.inputs()) {
+                NodeInfo info = inputs.get(in.name());
+                if (info == null) {
+                    if (!in.optional()) {
+                        problems.add("input " + in.name() + " is missing (model has " + inputs.keySet() + ")");
+                    }
+                    continue;
+                }
+                describeMismatch("input " + in.name(), in, info).ifPresent(problems::add);
+            }
+            Map<String, NodeInfo> outputs = session.getOutputInfo();
+            List<String> order = new ArrayList<>(outputs.keySet());
+            Map<String, String> names = new LinkedHashMap<>();
+            int position = 0;
+            for (TensorSpec out : spec.outputs()) {
+                String actual = out.positional() ? (position < order.size() ? order.get(position) : null)
+                        : (outputs.containsKey(out.name()) ? out.name() : null);
+                position++;
+                String label = out.positional() ? "output " + position + " (" + out.key() + ")" : "output " + out.name();
+                if (actual == null) {
+                    if (!out.optional()) {
+                        problems.add(label + " is missing (model has " + order + ")");
+                    }
+                    continue;
+                }
+                describeMismatch(label, out, outputs.get(actual)).ifPresent(problems::add);
+                names.put(out.positional() ? out.key() : out.name(), actual);
+            }
+            if (!problems.isEmpty()) {
+                throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + " does not match its contract: "
+                        + String.join("; ", problems));
+            }
+            return names;
+        } catch (OrtException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": unreadable graph metadata", e);
+        }
+    }
+
+    private static java.util.Optional<String> describeMismatch(String label, TensorSpec spec, NodeInfo info) {
+        if (!(info.getInfo() instanceof TensorInfo t)) {
+            return java.util.Optional.of(label + " is not a tensor");
+        }
+        String type = t.type.toString().toLowerCase(java.util.Locale.ROOT);
+        String expectedType = spec.type().replace("float32", "float");
+        if (!type.equals(expectedType)) {
+            return java.util.Optional.of(label + " is " + type + ", contract says " + spec.type());
+        }
+        if (!spec.accepts(t.getShape())) {
+            return java.util.Optional.of(label + " has shape " + Tensor.describe(t.getShape()) + ", contract says "
+                    + spec.describeShapes());
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        try {
+            s.close();
+        } catch (OrtException ignored) {
+            // already failing with the contract error
+        }
+    }
+
+    @Override
+    public void close() throws OrtException {
+        session.close();
+    }
+}
