@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenParityTest {
     private static final List<GoldenCheck> CHECKS = List.of(
             new MediaPipeGoldenCheck(),
-            new EyeAttributesGoldenCheck());
+            new EyeAttributesGoldenCheck(),
+            new CropGoldenCheck(),
+            new ResizeRuleGoldenCheck());
 
     @TestFactory
     Stream<DynamicNode> everyGoldenFile() throws IOException {
