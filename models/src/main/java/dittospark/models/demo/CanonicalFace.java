@@ -1,0 +1,158 @@
+package dittospark.models.demo;
+
+import java.util.Map;
+
+/**
+ * The one face every demo model agrees on, drawn in the plane of a frontal face detector's box:
+ * origin at the box centre, one unit = half the box side, y downwards. Feature positions follow
+ * a frontal face as OpenCV's Haar cascade frames it (eyes a quarter unit above the centre, the
+ * mouth half a unit below). Each landmark model reports this face in its own crop, computed with
+ * the pipeline's crop rules, so that the chain box -> 106 -> 203 -> 512 crop lands the canonical
+ * keypoints on the painted face's features.
+ */
+final class CanonicalFace {
+    /** The 106-landmark crop spans 1.5 times the detector box (side 2 in this plane). */
+    private static final CropFrame LANDMARK106_CROP = new CropFrame(0, 0, 1.5 * 2);
+    private static final double LANDMARK203_SCALE = 1.5;
+    private static final double LANDMARK203_VY = -0.1;
+    private static final double MESH_ROI_SCALE = 1.5;
+
+    static final FacePoint LEFT_EYE = new FacePoint(-0.415, -0.24);
+    static final double EYE_HALF_WIDTH = 0.16;
+    static final double EYE_HALF_OPENING = 0.055;
+    static final FacePoint NOSE_TIP = new FacePoint(0, 0.25);
+    static final FacePoint UPPER_LIP = new FacePoint(0, 0.47);
+    static final FacePoint LOWER_LIP = new FacePoint(0, 0.58);
+    /** The face outline: an ellipse around the eyes, nose, mouth and chin. */
+    private static final FacePoint OUTLINE_CENTRE = new FacePoint(0, 0.1);
+    private static final double OUTLINE_RX = 0.85;
+    private static final double OUTLINE_RY = 0.95;
+    /** BlazeFace's box: brows to chin, cheek to cheek. */
+    private static final FacePoint BOX_MIN = new FacePoint(-0.8, -0.55);
+    private static final FacePoint BOX_MAX = new FacePoint(0.8, 1.0);
+
+    /**
+     * The 21 motion keypoints. Lips (6, 12, 14 upper; 17, 19, 20 lower) sit on the lips so that
+     * the warp's displacement, centred on them, opens the painted mouth; the others only anchor.
+     */
+    static final Map<Integer, FacePoint> KEYPOINTS = Map.ofEntries(
+            Map.entry(0, new FacePoint(0, 1.0)), Map.entry(1, new FacePoint(-0.75, 0.6)),
+            Map.entry(2, new FacePoint(0.75, 0.6)), Map.entry(3, new FacePoint(-0.8, 0.1)),
+            Map.entry(4, new FacePoint(0.8, 0.1)), Map.entry(5, new FacePoint(0, -0.7)),
+            Map.entry(7, NOSE_TIP), Map.entry(8, new FacePoint(0, -0.05)),
+            Map.entry(9, new FacePoint(-0.7, -0.4)), Map.entry(10, new FacePoint(0.7, -0.4)),
+            Map.entry(11, LEFT_EYE), Map.entry(13, LEFT_EYE.mirrored()),
+            Map.entry(15, LEFT_EYE.plus(0, -0.21)), Map.entry(16, LEFT_EYE.mirrored().plus(0, -0.21)),
+            Map.entry(18, new FacePoint(0, -0.4)),
+            Map.entry(6, new FacePoint(-0.2, 0.47)), Map.entry(12, new FacePoint(0, 0.46)),
+            Map.entry(14, new FacePoint(0.2, 0.47)),
+            Map.entry(17, new FacePoint(-0.2, 0.6)), Map.entry(19, new FacePoint(0, 0.62)),
+            Map.entry(20, new FacePoint(0.2, 0.6)));
+    static final int[] UPPER_LIP_KEYPOINTS = {6, 12, 14};
+    static final int[] LOWER_LIP_KEYPOINTS = {17, 19, 20};
+
+    private CanonicalFace() {
+    }
+
+    /** InsightFace 106 layout; the crop reads eyes 33,35,40,39 / 87,89,94,93 and lips 52, 61. */
+    static FacePoint[] landmarks106() {
+        FacePoint[] p = outline(106);
+        eye(p, LEFT_EYE, 33, 35, 40, 39);
+        eye(p, LEFT_EYE.mirrored(), 87, 89, 94, 93);
+        p[52] = UPPER_LIP;
+        p[61] = LOWER_LIP;
+        return p;
+    }
+
+    /** LivePortrait 203 layout; the crop reads eyes 0,6,12,18 / 24,30,36,42 and lips 48, 66. */
+    static FacePoint[] landmarks203() {
+        FacePoint[] p = outline(203);
+        eye(p, LEFT_EYE, 0, 6, 12, 18);
+        eye(p, LEFT_EYE.mirrored(), 24, 30, 36, 42);
+        p[48] = UPPER_LIP;
+        p[66] = LOWER_LIP;
+        return p;
+    }
+
+    /**
+     * MediaPipe Face Mesh layout (478 points); the eye measures read corners 33,133 / 263,362,
+     * lid pairs 159-145, 160-144, 158-153 / 386-374, 387-373, 385-380 and irises 468 / 473.
+     */
+    static FacePoint[] mesh478() {
+        FacePoint[] p = outline(478);
+        meshEye(p, LEFT_EYE, 33, 133, new int[] {160, 159, 158}, new int[] {144, 145, 153}, 468);
+        meshEye(p, LEFT_EYE.mirrored(), 263, 362, new int[] {387, 386, 385}, new int[] {373, 374, 380}, 473);
+        return p;
+    }
+
+    /** BlazeFace keypoints: the eyes (image left first), nose tip, mouth, the ears. */
+    static FacePoint[] blazeKeypoints() {
+        return new FacePoint[] {LEFT_EYE, LEFT_EYE.mirrored(), NOSE_TIP, middle(UPPER_LIP, LOWER_LIP),
+                new FacePoint(-OUTLINE_RX, 0), new FacePoint(OUTLINE_RX, 0)};
+    }
+
+    static FacePoint blazeBoxMin() {
+        return BOX_MIN;
+    }
+
+    static FacePoint blazeBoxMax() {
+        return BOX_MAX;
+    }
+
+    static CropFrame landmark106Crop() {
+        return LANDMARK106_CROP;
+    }
+
+    static CropFrame landmark203Crop() {
+        return CropFrame.around(landmarks106(), LANDMARK203_SCALE, LANDMARK203_VY);
+    }
+
+    /** The 512 crop the renderer animates, placed by the 203 landmarks. */
+    static CropFrame renderCrop() {
+        return CropFrame.around(landmarks203(), DemoConfig.CROP_SCALE, DemoConfig.CROP_VY_RATIO);
+    }
+
+    /** The Face Mesh region: BlazeFace's box made square on its long side and scaled. */
+    static CropFrame meshCrop() {
+        double side = Math.max(BOX_MAX.x() - BOX_MIN.x(), BOX_MAX.y() - BOX_MIN.y()) * MESH_ROI_SCALE;
+        FacePoint c = middle(BOX_MIN, BOX_MAX);
+        return new CropFrame(c.x(), c.y(), side);
+    }
+
+    private static FacePoint[] outline(int n) {
+        FacePoint[] p = new FacePoint[n];
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            p[i] = OUTLINE_CENTRE.plus(OUTLINE_RX * Math.cos(a), OUTLINE_RY * Math.sin(a));
+        }
+        return p;
+    }
+
+    /** Four points whose mean is the eye centre: corners and lids. */
+    private static void eye(FacePoint[] p, FacePoint centre, int outer, int upper, int inner, int lower) {
+        double side = Math.signum(centre.x());
+        p[outer] = centre.plus(side * EYE_HALF_WIDTH, 0);
+        p[inner] = centre.plus(-side * EYE_HALF_WIDTH, 0);
+        p[upper] = centre.plus(0, -EYE_HALF_OPENING);
+        p[lower] = centre.plus(0, EYE_HALF_OPENING);
+    }
+
+    /** An open eye: lid pairs over the eye's width, the iris in its centre. */
+    private static void meshEye(FacePoint[] p, FacePoint centre, int outer, int inner, int[] upper, int[] lower,
+                                int iris) {
+        double side = Math.signum(centre.x());
+        p[outer] = centre.plus(side * EYE_HALF_WIDTH, 0);
+        p[inner] = centre.plus(-side * EYE_HALF_WIDTH, 0);
+        for (int k = 0; k < 3; k++) {
+            double dx = side * (1 - k) * EYE_HALF_WIDTH / 2;
+            double opening = k == 1 ? EYE_HALF_OPENING : EYE_HALF_OPENING * 0.8;
+            p[upper[k]] = centre.plus(dx, -opening);
+            p[lower[k]] = centre.plus(dx, opening);
+        }
+        p[iris] = centre;
+    }
+
+    private static FacePoint middle(FacePoint a, FacePoint b) {
+        return new FacePoint((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+    }
+}
