@@ -1,0 +1,285 @@
+package dittospark.models.config;
+
+import dittospark.models.ModelContracts;
+import dittospark.models.ModelSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Ditto release config ({@code ditto_cfg/*.pkl}, or the same dict as JSON): {@code base_cfg}
+ * (one entry per model), {@code audio2motion_cfg} and {@code default_kwargs}, the defaults of every
+ * render option.
+ *
+ * <p>Values are normalised: dicts are ordered maps, tuples lists, integers Long, floats Double,
+ * numpy arrays {@link NdArray} (nested lists in the JSON form). Typed getters take a dotted path
+ * from the top, e.g. {@code default_kwargs.overall_ctrl_info.delta_pitch}.
+ */
+public final class DittoConfig {
+    public static final String BASE_CFG = "base_cfg";
+    public static final String AUDIO2MOTION_CFG = "audio2motion_cfg";
+    public static final String DEFAULT_KWARGS = "default_kwargs";
+
+    private static final String MODEL_PATH = "model_path";
+    private static final String ONNX = ".onnx";
+
+    private final Map<String, Object> raw;
+
+    private DittoConfig(Map<String, Object> raw) {
+        this.raw = raw;
+    }
+
+    /**
+     * Reads a pickle or JSON config: {@code .json} files and files starting with <code>{</code> are
+     * JSON, everything else a pickle.
+     *
+     * @throws IOException when the file cannot be read, does not parse, or lacks a top-level key
+     */
+    public static DittoConfig read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such config file");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        boolean json = isJson(file, bytes);
+        Object value;
+        try {
+            value = json ? ConfigJson.read(bytes) : ConfigValues.normalize(NumpyPickle.load(bytes), "config");
+        } catch (IOException | RuntimeException e) {
+            // a damaged pickle surfaces as whichever runtime exception the unpickler hits first
+            throw new IOException(file + " is not a readable " + (json ? "JSON" : "pickle") + " config: "
+                    + e.getMessage(), e);
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IOException(file + " does not hold a dict but " + describe(value));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> top = (Map<String, Object>) value;
+        for (String key : ModelContracts.release().configKeys()) {
+            if (!(top.get(key) instanceof Map<?, ?>)) {
+                throw new IOException(file + " has no '" + key + "' dict (top-level keys: " + top.keySet() + ")");
+            }
+        }
+        return new DittoConfig(top);
+    }
+
+    private static boolean isJson(Path file, byte[] bytes) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return true;
+        }
+        if (name.endsWith(".pkl") || name.endsWith(".pickle")) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    /** The whole config, unmodifiable. */
+    public Map<String, Object> raw() {
+        return raw;
+    }
+
+    /** One entry per model: {@code <name>_cfg} dicts with {@code model_path} and device settings. */
+    public Map<String, Object> baseCfg() {
+        return section(BASE_CFG);
+    }
+
+    public Map<String, Object> audio2motion() {
+        return section(AUDIO2MOTION_CFG);
+    }
+
+    /** The setup defaults, which are the defaults of every render option. */
+    public Map<String, Object> defaultKwargs() {
+        return section(DEFAULT_KWARGS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> section(String key) {
+        return (Map<String, Object>) raw.get(key);
+    }
+
+    /** Pretty JSON with numpy arrays as nested lists: the JSON form {@link #read} accepts. */
+    public String toJson() {
+        return ConfigJson.write(raw);
+    }
+
+    /** The value at a dotted path, e.g. {@code audio2motion_cfg.seq_frames}; empty when absent or None. */
+    public Optional<Object> value(String path) {
+        return Optional.ofNullable(lookup(raw, path));
+    }
+
+    /** An integer setting; Python bools count as 0/1, a float must be integral. */
+    public int intValue(String path, int defaultValue) {
+        return value(path).map(v -> Math.toIntExact(integral(path, scalar(path, v)))).orElse(defaultValue);
+    }
+
+    public long longValue(String path, long defaultValue) {
+        return value(path).map(v -> integral(path, scalar(path, v))).orElse(defaultValue);
+    }
+
+    public double doubleValue(String path, double defaultValue) {
+        return value(path).map(v -> number(path, scalar(path, v))).orElse(defaultValue);
+    }
+
+    /** A flag; integers count as Python truth values. */
+    public boolean booleanValue(String path, boolean defaultValue) {
+        return value(path).map(v -> {
+            Object s = scalar(path, v);
+            if (s instanceof Boolean b) {
+                return b;
+            }
+            if (s instanceof Long l) {
+                return l != 0;
+            }
+            throw new IllegalStateException(path + " is " + describe(s) + ", not a flag");
+        }).orElse(defaultValue);
+    }
+
+    public Optional<String> string(String path) {
+        return value(path).map(v -> {
+            if (v instanceof String s) {
+                return s;
+            }
+            throw new IllegalStateException(path + " is " + describe(v) + ", not a string");
+        });
+    }
+
+    /** A numpy array, or the numbers a JSON config (or a Python list) holds in its place. */
+    public Optional<NdArray> array(String path) {
+        return value(path).map(v -> v instanceof NdArray a ? a : NdArray.fromNested(v, path));
+    }
+
+    /** A dict setting, e.g. {@code default_kwargs.overall_ctrl_info}. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> map(String path) {
+        return value(path).map(v -> {
+            if (v instanceof Map<?, ?> m) {
+                return (Map<String, Object>) m;
+            }
+            throw new IllegalStateException(path + " is " + describe(v) + ", not a dict");
+        });
+    }
+
+    /**
+     * The ONNX file of a model: the {@code model_path} of its {@code base_cfg} entry (relative to
+     * {@code modelDir}) when that names an existing {@code .onnx} file, else the release layout's
+     * {@code ditto_onnx/<role>.onnx}. The release configs point at TensorRT engines or PyTorch
+     * checkpoints, so the fallback is the usual case.
+     */
+    public Path modelFile(Path modelDir, String role) {
+        ModelSpec spec = ModelContracts.release().model(role);
+        for (String configured : configuredPaths(role)) {
+            Path candidate = modelDir.resolve(configured);
+            if (configured.toLowerCase(Locale.ROOT).endsWith(ONNX) && Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return modelDir.resolve(spec.file());
+    }
+
+    /** {@code <role>_cfg.model_path}, and {@code <role>_model_path} of any entry (landmark478_cfg names two models). */
+    private List<String> configuredPaths(String role) {
+        List<String> out = new ArrayList<>();
+        baseCfg().forEach((entry, settings) -> {
+            if (settings instanceof Map<?, ?> m) {
+                Object path = entry.equals(role + "_cfg") ? m.get(MODEL_PATH) : m.get(role + "_" + MODEL_PATH);
+                if (path instanceof String s && !s.isEmpty()) {
+                    out.add(s);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Looks a dotted path up; a key may itself contain dots ({@code lmdm_v0.4_hubert}), so the
+     * longest key that prefixes the path wins.
+     */
+    private static Object lookup(Object node, String path) {
+        if (!(node instanceof Map<?, ?> map)) {
+            return null;
+        }
+        if (map.containsKey(path)) {
+            return map.get(path);
+        }
+        for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
+            String key = path.substring(0, dot);
+            if (map.containsKey(key)) {
+                Object found = lookup(map.get(key), path.substring(dot + 1));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A single value: a number or flag, or a one-element array. */
+    private static Object scalar(String path, Object v) {
+        if (v instanceof NdArray a) {
+            if (a.size() != 1) {
+                throw new IllegalStateException(path + " is " + a + ", not a single value");
+            }
+            Object element = a.toNestedLists();
+            while (element instanceof List<?> l) {
+                element = l.get(0);
+            }
+            return element;
+        }
+        return v;
+    }
+
+    private static long integral(String path, Object v) {
+        if (v instanceof Long l) {
+            return l;
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return d.longValue();
+        }
+        throw new IllegalStateException(path + " is " + describe(v) + ", not an integer");
+    }
+
+    private static double number(String path, Object v) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        throw new IllegalStateException(path + " is " + describe(v) + ", not a number");
+    }
+
+    private static String describe(Object v) {
+        return v == null ? "None" : v instanceof String s ? "'" + s + "'" : v.toString();
+    }
+
+    /** Two configs are equal when they hold the same values, an array being equal to its nested lists. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DittoConfig other && ConfigValues.plain(raw).equals(ConfigValues.plain(other.raw));
+    }
+
+    @Override
+    public int hashCode() {
+        return ConfigValues.plain(raw).hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "DittoConfig" + raw.keySet();
+    }
+}
