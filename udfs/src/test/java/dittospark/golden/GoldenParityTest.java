@@ -22,7 +22,11 @@ class GoldenParityTest {
             new MediaPipeGoldenCheck(),
             new EyeAttributesGoldenCheck(),
             new CropGoldenCheck(),
-            new ResizeRuleGoldenCheck());
+            new LegacyRandomCheck(),
+            new DdimScheduleCheck(),
+            new ConditionCheck(),
+            new Audio2MotionCheck(),
+            new OfflineFeaturesCheck());
 
     @TestFactory
     Stream<DynamicNode> everyGoldenFile() throws IOException {
