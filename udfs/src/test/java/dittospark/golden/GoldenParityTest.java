@@ -18,7 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walks the golden folder ({@code -Dgolden.dir}) and checks every file in it with the stated tolerances. */
 class GoldenParityTest {
-    private static final List<GoldenCheck> CHECKS = List.of();
+    private static final List<GoldenCheck> CHECKS = List.of(
+            new MotionVectorGoldenCheck(),
+            new PoseKeypointsGoldenCheck(),
+            new EyeBlinkScheduleGoldenCheck(),
+            new MotionStitchGoldenCheck(),
+            new MiscGoldenCheck());
 
     @TestFactory
     Stream<DynamicNode> everyGoldenFile() throws IOException {
