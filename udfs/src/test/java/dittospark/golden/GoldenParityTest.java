@@ -26,7 +26,12 @@ class GoldenParityTest {
             new DdimScheduleCheck(),
             new ConditionCheck(),
             new Audio2MotionCheck(),
-            new OfflineFeaturesCheck());
+            new OfflineFeaturesCheck(),
+            new MotionVectorGoldenCheck(),
+            new PoseKeypointsGoldenCheck(),
+            new EyeBlinkScheduleGoldenCheck(),
+            new MotionStitchGoldenCheck(),
+            new MiscGoldenCheck());
 
     @TestFactory
     Stream<DynamicNode> everyGoldenFile() throws IOException {

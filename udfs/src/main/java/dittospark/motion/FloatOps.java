@@ -1,0 +1,105 @@
+package dittospark.motion;
+
+/**
+ * Element-wise float32 arithmetic on motion entries with NumPy's broadcasting of a single value,
+ * which the reference relies on when a pose entry in degrees meets one in bins.
+ */
+final class FloatOps {
+    private static final int PAIRWISE_LANES = 8;
+    private static final int PAIRWISE_BLOCK = 128;
+
+    private FloatOps() {
+    }
+
+    /** {@code x * a + y * b}, the reference's blend with Python-float weights rounded to float32. */
+    static float[] blend(float[] x, double a, float[] y, double b) {
+        float fa = (float) a;
+        float fb = (float) b;
+        int n = broadcastLength(x, y);
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = at(x, i) * fa + at(y, i) * fb;
+        }
+        return out;
+    }
+
+    /** {@code base + (x - origin) * w}. */
+    static float[] offset(float[] base, float[] x, float[] origin, double w) {
+        float fw = (float) w;
+        int n = broadcastLength(base, broadcastLength(x, origin));
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = at(base, i) + (at(x, i) - at(origin, i)) * fw;
+        }
+        return out;
+    }
+
+    static float[] times(float[] x, double a) {
+        float fa = (float) a;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * fa;
+        }
+        return out;
+    }
+
+    static float[] plus(float[] x, double a) {
+        float fa = (float) a;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + fa;
+        }
+        return out;
+    }
+
+    /** NumPy's float32 sum along a contiguous axis: eight running lanes per block, combined pairwise. */
+    static float sum(float[] a) {
+        return pairwise(a, 0, a.length);
+    }
+
+    private static float pairwise(float[] a, int from, int n) {
+        if (n < PAIRWISE_LANES) {
+            float s = 0f;
+            for (int i = 0; i < n; i++) {
+                s += a[from + i];
+            }
+            return s;
+        }
+        if (n <= PAIRWISE_BLOCK) {
+            float[] r = new float[PAIRWISE_LANES];
+            System.arraycopy(a, from, r, 0, PAIRWISE_LANES);
+            int full = n - n % PAIRWISE_LANES;
+            for (int i = PAIRWISE_LANES; i < full; i += PAIRWISE_LANES) {
+                for (int j = 0; j < PAIRWISE_LANES; j++) {
+                    r[j] += a[from + i + j];
+                }
+            }
+            float s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (int i = full; i < n; i++) {
+                s += a[from + i];
+            }
+            return s;
+        }
+        int half = n / 2;
+        half -= half % PAIRWISE_LANES;
+        return pairwise(a, from, half) + pairwise(a, from + half, n - half);
+    }
+
+    private static int broadcastLength(float[] a, float[] b) {
+        return broadcastLength(a, b.length);
+    }
+
+    private static int broadcastLength(float[] a, int n) {
+        if (a.length == n || n == 1) {
+            return a.length;
+        }
+        if (a.length == 1) {
+            return n;
+        }
+        throw new IllegalArgumentException("cannot broadcast " + a.length + " values against " + n);
+    }
+
+    private static float at(float[] a, int i) {
+        return a.length == 1 ? a[0] : a[i];
+    }
+}
