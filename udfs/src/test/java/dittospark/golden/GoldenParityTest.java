@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenParityTest {
     private static final List<GoldenCheck> CHECKS = List.of(
             new CropGoldenCheck(),
-            new ResizeRuleGoldenCheck());
+            new ResizeRuleGoldenCheck(),
+            new ScrfdGoldenCheck(),
+            new LandmarkGoldenCheck());
 
     @TestFactory
     Stream<DynamicNode> everyGoldenFile() throws IOException {
