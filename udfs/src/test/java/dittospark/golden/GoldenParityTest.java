@@ -22,7 +22,8 @@ class GoldenParityTest {
             new CropGoldenCheck(),
             new ResizeRuleGoldenCheck(),
             new ScrfdGoldenCheck(),
-            new LandmarkGoldenCheck());
+            new LandmarkGoldenCheck(),
+            new PutBackGoldenCheck());
 
     @TestFactory
     Stream<DynamicNode> everyGoldenFile() throws IOException {
