@@ -31,7 +31,11 @@ class GoldenParityTest {
             new PoseKeypointsGoldenCheck(),
             new EyeBlinkScheduleGoldenCheck(),
             new MotionStitchGoldenCheck(),
-            new MiscGoldenCheck());
+            new MiscGoldenCheck(),
+            new ResizeRuleGoldenCheck(),
+            new ScrfdGoldenCheck(),
+            new LandmarkGoldenCheck(),
+            new PutBackGoldenCheck());
 
     @TestFactory
     Stream<DynamicNode> everyGoldenFile() throws IOException {
