@@ -1,0 +1,59 @@
+package dittospark.udf;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Access to files named by Hadoop URIs (file://, hdfs://, s3a://, or plain local paths). */
+public final class HadoopFiles {
+    /** Schemes whose files a manifest may name; a path without a scheme is a local file. */
+    public static final Set<String> SCHEMES = Set.of("file", "hdfs", "s3a");
+
+    private HadoopFiles() {
+    }
+
+    /**
+     * The file system of {@code path}. Local files go through the raw local file system so that no
+     * {@code .crc} side files appear beside the outputs.
+     */
+    public static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
+    }
+
+    public static boolean exists(String uri, Configuration conf) throws IOException {
+        Path path = new Path(uri);
+        return fileSystem(path, conf).exists(path);
+    }
+
+    /** Whether {@code uri} names a file on the local disk of the machine that reads it. */
+    public static boolean isLocal(Path path) {
+        String scheme = path.toUri().getScheme();
+        return scheme == null || scheme.equals("file");
+    }
+
+    /** The entries of {@code conf} that differ from Hadoop's defaults: small enough to broadcast. */
+    public static Map<String, String> overrides(Configuration conf) {
+        Configuration defaults = new Configuration();
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : conf) {
+            if (!e.getValue().equals(defaults.getRaw(e.getKey()))) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** A configuration of Hadoop's defaults plus {@code overrides}. */
+    public static Configuration configuration(Map<String, String> overrides) {
+        Configuration conf = new Configuration();
+        overrides.forEach(conf::set);
+        return conf;
+    }
+}

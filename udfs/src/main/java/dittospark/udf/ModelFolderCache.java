@@ -1,0 +1,186 @@
+package dittospark.udf;
+
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderException;
+import dittospark.models.ModelContracts;
+import dittospark.models.ModelSpec;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Model folders on local disk, one per model set and JVM. A folder on another file system (hdfs://,
+ * s3a://, ...) is copied into the cache directory under a name derived from its listing, through a
+ * temporary folder renamed atomically, so executors sharing a disk never see a half-copied set and a
+ * changed remote set gets a fresh copy. A local folder is used in place. Either way the folder is
+ * verified against the model contracts before use.
+ */
+public final class ModelFolderCache {
+    private static final Map<String, LocalModels> RESOLVED = new ConcurrentHashMap<>();
+    private static final String HASH_FILE = ".dittospark-model-hash";
+
+    private final java.nio.file.Path cacheDir;
+
+    public ModelFolderCache(java.nio.file.Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /** The verified local folder of the model set at {@code uri}, copied at most once per JVM. */
+    public LocalModels local(String uri, Configuration conf) throws RenderException {
+        try {
+            return RESOLVED.computeIfAbsent(uri, u -> {
+                try {
+                    return resolve(u, conf);
+                } catch (RenderException e) {
+                    throw new Unchecked(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (Unchecked e) {
+            throw e.cause;
+        } catch (UncheckedIOException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH,
+                    "cannot read the model set " + uri + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private LocalModels resolve(String uri, Configuration conf) throws IOException, RenderException {
+        Path root = new Path(uri);
+        if (HadoopFiles.isLocal(root)) {
+            java.nio.file.Path folder = java.nio.file.Path.of(root.toUri().getPath());
+            verify(uri, folder);
+            return new LocalModels(uri, folder, contentHash(folder));
+        }
+        FileSystem fs = HadoopFiles.fileSystem(root, conf);
+        Map<String, LocatedFileStatus> files = listing(fs, root);
+        java.nio.file.Path folder = cacheDir.resolve(fingerprint(uri, files));
+        if (!Files.isDirectory(folder)) {
+            copy(fs, root, files, folder);
+        }
+        verify(uri, folder);
+        return new LocalModels(uri, folder, Files.readString(folder.resolve(HASH_FILE)).trim());
+    }
+
+    private void copy(FileSystem fs, Path root, Map<String, LocatedFileStatus> files, java.nio.file.Path folder)
+            throws IOException {
+        Files.createDirectories(cacheDir);
+        java.nio.file.Path temp = Files.createTempDirectory(cacheDir, ".copying-");
+        try {
+            for (Map.Entry<String, LocatedFileStatus> f : files.entrySet()) {
+                java.nio.file.Path to = temp.resolve(f.getKey());
+                Files.createDirectories(to.getParent());
+                try (InputStream in = fs.open(f.getValue().getPath())) {
+                    Files.copy(in, to);
+                }
+            }
+            Files.writeString(temp.resolve(HASH_FILE), contentHash(temp));
+            Files.move(temp, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            if (!Files.isDirectory(folder)) {
+                throw e;
+            }
+            // another executor on this host finished the same copy first; theirs is as good as ours
+        } catch (IOException e) {
+            // a non-empty target makes rename(2) fail with ENOTEMPTY, reported as a plain IOException
+            if (!Files.isDirectory(folder)) {
+                throw e;
+            }
+        } finally {
+            LocalFiles.deleteRecursively(temp);
+        }
+    }
+
+    /** Files under {@code root} by relative path, hidden files (of earlier tools) excluded. */
+    private static Map<String, LocatedFileStatus> listing(FileSystem fs, Path root) throws IOException {
+        Map<String, LocatedFileStatus> files = new TreeMap<>();
+        String prefix = fs.getFileStatus(root).getPath().toUri().getPath();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+        while (it.hasNext()) {
+            LocatedFileStatus f = it.next();
+            String relative = f.getPath().toUri().getPath().substring(prefix.length()).replaceFirst("^/", "");
+            if (!relative.startsWith(".") && !relative.contains("/.")) {
+                files.put(relative, f);
+            }
+        }
+        return files;
+    }
+
+    private static String fingerprint(String uri, Map<String, LocatedFileStatus> files) {
+        MessageDigest sha = LocalFiles.sha256();
+        sha.update(uri.getBytes(StandardCharsets.UTF_8));
+        files.forEach((name, f) -> sha.update(("\n" + name + "\t" + f.getLen() + "\t" + f.getModificationTime())
+                .getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 24);
+    }
+
+    /** Checks that the folder holds every model file of the contracts and a config file. */
+    static void verify(String uri, java.nio.file.Path folder) throws RenderException {
+        ModelContracts contracts = ModelContracts.release();
+        List<String> missing = new ArrayList<>();
+        for (ModelSpec spec : contracts.models()) {
+            if (!Files.isRegularFile(folder.resolve(spec.file()))) {
+                missing.add(spec.file());
+            }
+        }
+        if (contracts.configFiles().stream().noneMatch(f -> Files.isRegularFile(folder.resolve(f)))) {
+            missing.add(String.join(" or ", contracts.configFiles()));
+        }
+        if (!missing.isEmpty()) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH,
+                    "the model set " + uri + " lacks " + String.join(", ", missing));
+        }
+    }
+
+    /** SHA-256 over every non-hidden file's relative path and content, in path order. */
+    static String contentHash(java.nio.file.Path folder) throws IOException {
+        MessageDigest sha = LocalFiles.sha256();
+        List<java.nio.file.Path> files;
+        try (Stream<java.nio.file.Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> !hidden(folder.relativize(p))).sorted().toList();
+        }
+        for (java.nio.file.Path f : files) {
+            sha.update(folder.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            LocalFiles.digest(f, sha);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static boolean hidden(java.nio.file.Path relative) {
+        for (java.nio.file.Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final class Unchecked extends RuntimeException {
+        final RenderException cause;
+
+        Unchecked(RenderException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dittospark.udf;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Moves a finished local file to its final URI so that readers only ever see it complete. On
+ * object stores an upload becomes visible only when it completes, so the file is uploaded straight
+ * to its key (no temporary object that a rename would have to copy). Elsewhere it is written under a
+ * hidden name in the target folder, then renamed.
+ */
+public final class OutputPublisher {
+    /** Schemes whose uploads appear atomically when the stream closes. */
+    private static final Set<String> OBJECT_STORES = Set.of("s3a");
+    /** Prefix of the hidden names of files being published; readers of the folder ignore them. */
+    public static final String TEMP_PREFIX = "._publishing-";
+
+    private final Configuration conf;
+
+    public OutputPublisher(Configuration conf) {
+        this.conf = conf;
+    }
+
+    /**
+     * Publishes {@code local} as {@code uri}. When another attempt published the same row first and
+     * {@code overwrite} is off, its file is kept: renders are reproducible, so both are the same.
+     */
+    public void publish(java.nio.file.Path local, String uri, boolean overwrite) throws IOException {
+        Path target = new Path(uri);
+        FileSystem fs = HadoopFiles.fileSystem(target, conf);
+        if (OBJECT_STORES.contains(target.toUri().getScheme())) {
+            copy(local, fs, target, overwrite);
+            return;
+        }
+        fs.mkdirs(target.getParent());
+        Path temp = new Path(target.getParent(), TEMP_PREFIX + UUID.randomUUID() + "-" + target.getName());
+        try {
+            copy(local, fs, temp, false);
+            if (fs.exists(target)) {
+                if (!overwrite) {
+                    return;
+                }
+                // HDFS will not rename onto an existing file; the local file system would
+                fs.delete(target, false);
+            }
+            if (!fs.rename(temp, target) && !(fs.exists(target) && !overwrite)) {
+                throw new IOException("cannot rename " + temp + " to " + target);
+            }
+        } finally {
+            if (fs.exists(temp)) {
+                fs.delete(temp, false);
+            }
+        }
+    }
+
+    private static void copy(java.nio.file.Path local, FileSystem fs, Path to, boolean overwrite) throws IOException {
+        try (FSDataOutputStream out = fs.create(to, overwrite)) {
+            Files.copy(local, out);
+        }
+    }
+}

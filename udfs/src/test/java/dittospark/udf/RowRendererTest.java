@@ -1,0 +1,138 @@
+package dittospark.udf;
+
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderException;
+import dittospark.engine.RenderResult;
+import dittospark.engine.SourceKind;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RowRendererTest {
+    private static final ResultRow.Place PLACE = new ResultRow.Place("models", "hash", "cpu", "exec-1", 0);
+    private static final byte[] VIDEO = "rendered".getBytes();
+
+    @TempDir
+    Path dir;
+
+    private final AtomicInteger renders = new AtomicInteger();
+
+    private final RowRenderer.Renderer fake = request -> {
+        renders.incrementAndGet();
+        try {
+            Files.write(request.output(), VIDEO);
+        } catch (IOException e) {
+            throw new RenderException(ErrorKind.OUTPUT_FAILED, e.getMessage(), e);
+        }
+        return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of("decode", 0.25), "cpu", VIDEO.length);
+    };
+
+    @Test
+    void rendersPublishesAndRecordsTheOutput() throws Exception {
+        RenderTask task = task("a", dir.resolve("out/a.mp4"));
+
+        ResultRow row = renderer(fake, false).render(task);
+
+        assertThat(row.status()).as("status").isEqualTo(RowStatus.SUCCEEDED);
+        assertThat(Files.readAllBytes(dir.resolve("out/a.mp4"))).as("published bytes").isEqualTo(VIDEO);
+        assertThat(row.outputBytes()).as("recorded size").isEqualTo(VIDEO.length);
+        assertThat(row.outputSha256()).as("recorded digest")
+                .isEqualTo(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(VIDEO)));
+        assertThat(row.frames()).as("recorded frames").isEqualTo(25);
+        assertThat(row.executorId()).as("recorded executor").isEqualTo("exec-1");
+        assertThat(row.finishedAt()).as("finish time").isAfterOrEqualTo(row.startedAt());
+    }
+
+    @Test
+    void skipsARowWhoseOutputExists() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("a.mp4");
+        Files.writeString(out, "earlier run");
+
+        ResultRow row = renderer(fake, false).render(task("a", out));
+
+        assertThat(row.status()).as("status").isEqualTo(RowStatus.SKIPPED);
+        assertThat(renders.get()).as("renders").isZero();
+    }
+
+    @Test
+    void rerendersAnExistingOutputWhenOverwriting() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out")).resolve("a.mp4");
+        Files.writeString(out, "earlier run");
+
+        ResultRow row = renderer(fake, true).render(task("a", out));
+
+        assertThat(row.status()).as("status").isEqualTo(RowStatus.SUCCEEDED);
+        assertThat(Files.readAllBytes(out)).as("bytes after overwriting").isEqualTo(VIDEO);
+    }
+
+    @Test
+    void aMissingSourceIsAFailedRow() throws Exception {
+        RenderTask task = new RenderTask("a", dir.resolve("nope.png").toUri().toString(), input("s.wav"),
+                dir.resolve("out/a.mp4").toUri().toString(), null, 1, null);
+
+        ResultRow row = renderer(fake, false).render(task);
+
+        assertThat(row.errorKind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
+        assertThat(row.errorMessage()).as("message").contains("nope.png");
+    }
+
+    @Test
+    void anEngineErrorKeepsItsKind() throws Exception {
+        RowRenderer.Renderer noFace = request -> {
+            throw new RenderException(ErrorKind.NO_FACE, "no face in the source");
+        };
+
+        ResultRow row = renderer(noFace, false).render(task("a", dir.resolve("out/a.mp4")));
+
+        assertThat(row.errorKind()).as("error kind").isEqualTo(ErrorKind.NO_FACE);
+        assertThat(row.errorMessage()).as("message").isEqualTo("no face in the source");
+        assertThat(dir.resolve("out/a.mp4")).as("output of a failed row").doesNotExist();
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnInternalFailureNotAThrow() throws Exception {
+        RowRenderer.Renderer broken = request -> {
+            throw new IllegalStateException("bug");
+        };
+
+        ResultRow row = renderer(broken, false).render(task("a", dir.resolve("out/a.mp4")));
+
+        assertThat(row.status()).as("status").isEqualTo(RowStatus.FAILED);
+        assertThat(row.errorKind()).as("error kind").isEqualTo(ErrorKind.INTERNAL);
+    }
+
+    @Test
+    void leavesNoWorkFilesBehind() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+
+        new RowRenderer(fake, new Configuration(), work, false, PLACE).render(task("a", dir.resolve("out/a.mp4")));
+
+        assertThat(OutputPublisherTest.names(work)).as("work folder after a row").isEmpty();
+    }
+
+    private RowRenderer renderer(RowRenderer.Renderer renderer, boolean overwrite) throws IOException {
+        return new RowRenderer(renderer, new Configuration(), Files.createDirectories(dir.resolve("work")), overwrite, PLACE);
+    }
+
+    private RenderTask task(String id, Path output) throws IOException {
+        return new RenderTask(id, input("s.png"), input("s.wav"), output.toUri().toString(), "en", 7, "{\"emo\": 4}");
+    }
+
+    private String input(String name) throws IOException {
+        Path file = dir.resolve("in").resolve(name);
+        Files.createDirectories(file.getParent());
+        if (!Files.exists(file)) {
+            Files.writeString(file, name);
+        }
+        return file.toString();
+    }
+}
