@@ -60,6 +60,23 @@ public final class ModelSession implements AutoCloseable {
         return spec;
     }
 
+    /**
+     * A fixed dimension of an input as the loaded model declares it, e.g. the LMDM's condition width;
+     * {@code fallback} where the model leaves that axis dynamic.
+     */
+    public long inputWidth(String input, int axis, long fallback) throws RenderException {
+        try {
+            NodeInfo info = session.getInputInfo().get(input);
+            if (info != null && info.getInfo() instanceof TensorInfo t && axis < t.getShape().length
+                    && t.getShape()[axis] > 0) {
+                return t.getShape()[axis];
+            }
+            return fallback;
+        } catch (OrtException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": unreadable graph metadata", e);
+        }
+    }
+
     /** The device the session actually runs on (CPU after a CUDA fallback). */
     public Device device() {
         return device;
