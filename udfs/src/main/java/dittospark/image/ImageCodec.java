@@ -1,0 +1,64 @@
+package dittospark.image;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_RGB;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+
+/** Still-image files (png, jpeg, webp, bmp) recognised by their content and decoded with OpenCV. */
+public final class ImageCodec {
+    /** Bytes of a file's start that {@link #recognises} needs. */
+    public static final int HEADER_BYTES = 12;
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] BMP = {'B', 'M'};
+    private static final byte[] RIFF = "RIFF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WEBP = "WEBP".getBytes(StandardCharsets.US_ASCII);
+
+    private ImageCodec() {
+    }
+
+    /** Whether a file starting with {@code header} is a png, jpeg, webp or bmp picture, whatever its name says. */
+    public static boolean recognises(byte[] header) {
+        return startsWith(header, 0, PNG) || startsWith(header, 0, JPEG) || startsWith(header, 0, BMP)
+                || (startsWith(header, 0, RIFF) && startsWith(header, 8, WEBP));
+    }
+
+    /**
+     * Decodes a picture to RGB the way OpenCV's {@code imread} does (EXIF orientation applied, alpha
+     * dropped, grey expanded, 16-bit reduced to 8).
+     */
+    public static Image read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try (BytePointer data = new BytePointer(bytes);
+             Mat encoded = new Mat(1, bytes.length, CV_8UC1, data);
+             Mat decoded = imdecode(encoded, IMREAD_COLOR_RGB)) {
+            if (decoded == null || decoded.empty() || decoded.type() != CV_8UC3 || !decoded.isContinuous()) {
+                throw new IOException(file + " is not a picture OpenCV can decode");
+            }
+            return toImage(decoded);
+        }
+    }
+
+    /** A freshly decoded Mat is one continuous block of rows. */
+    private static Image toImage(Mat rgb) {
+        byte[] pixels = new byte[rgb.cols() * rgb.rows() * 3];
+        rgb.data().get(pixels);
+        return new Image(rgb.cols(), rgb.rows(), pixels);
+    }
+
+    private static boolean startsWith(byte[] header, int offset, byte[] magic) {
+        return header.length >= offset + magic.length
+                && Arrays.equals(header, offset, offset + magic.length, magic, 0, magic.length);
+    }
+}

@@ -1,0 +1,215 @@
+package dittospark.video;
+
+import dittospark.audio.DecodedAudio;
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderException;
+import dittospark.image.Image;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameRecorder;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
+/**
+ * Writes an H.264 (libx264, yuv420p, crf 18) mp4 at 25 fps with the speech muxed as AAC. The file is
+ * written beside the target under a hidden temporary name and renamed into place by {@link #finish()};
+ * closing without finishing deletes it, so a target never holds a partial video.
+ */
+public final class Mp4Writer implements AutoCloseable {
+    public static final int FPS = 25;
+    /** AAC at 48 kHz: a 1024-sample AAC frame (21 ms) is shorter than a video frame, so the tracks end together. */
+    static final int AAC_RATE = 48_000;
+    static final int AAC_BITRATE = 128_000;
+    private static final int AUDIO_BLOCK_FRAMES = 4096;
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    private final Path target;
+    private final Path temp;
+    private final int width;
+    private final int height;
+    private final DecodedAudio audio;
+    private final FFmpegFrameRecorder recorder;
+    private final Frame frame;
+    private final FloatBuffer audioBlock;
+    private int frames;
+    /** Audio sample frames handed to the encoder so far. */
+    private long audioFrames;
+    private boolean finished;
+
+    private Mp4Writer(Path target, Path temp, int width, int height, DecodedAudio audio, FFmpegFrameRecorder recorder) {
+        this.target = target;
+        this.temp = temp;
+        this.width = width;
+        this.height = height;
+        this.audio = audio;
+        this.recorder = recorder;
+        this.frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+        this.audioBlock = ByteBuffer.allocateDirect(AUDIO_BLOCK_FRAMES * audio.channels() * Float.BYTES)
+                .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /**
+     * Starts a video of {@code width} x {@code height} (both even) for {@code target}, muxing {@code audio}
+     * cut or padded with silence to the length of the video.
+     */
+    public static Mp4Writer open(Path target, int width, int height, DecodedAudio audio) throws RenderException {
+        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
+            throw failed(target, "video size " + width + "x" + height + " is not positive and even, as yuv420p requires",
+                    null);
+        }
+        Path absolute = target.toAbsolutePath();
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw failed(target, "cannot create its folder (" + e + ")", e);
+        }
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, Math.min(audio.channels(), 2));
+        recorder.setFormat("mp4");
+        recorder.setOption("movflags", "+faststart");
+        recorder.setVideoCodec(AV_CODEC_ID_H264);
+        recorder.setVideoCodecName("libx264");
+        recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+        recorder.setFrameRate(FPS);
+        // a bit rate would switch x264 from constant quality to average bit rate
+        recorder.setVideoBitrate(0);
+        recorder.setVideoOption("crf", "18");
+        recorder.setVideoOption("preset", "medium");
+        recorder.setAudioCodec(AV_CODEC_ID_AAC);
+        recorder.setAudioCodecName("aac");
+        recorder.setSampleRate(AAC_RATE);
+        recorder.setAudioBitrate(AAC_BITRATE);
+        try {
+            recorder.start();
+        } catch (FrameRecorder.Exception e) {
+            releaseQuietly(recorder);
+            deleteQuietly(temp);
+            throw failed(target, "the encoder did not start (" + e.getMessage() + ")", e);
+        }
+        return new Mp4Writer(absolute, temp, width, height, audio, recorder);
+    }
+
+    /** Appends one frame (the size given to {@link #open}) and the audio that plays during it. */
+    public void write(Image image) throws RenderException {
+        if (finished) {
+            throw new IllegalStateException("video " + target + " is already finished");
+        }
+        if (image.width() != width || image.height() != height) {
+            throw new IllegalArgumentException("frame is " + image.width() + "x" + image.height() + ", video is "
+                    + width + "x" + height);
+        }
+        copyInto(image, (ByteBuffer) frame.image[0], frame.imageStride);
+        try {
+            recorder.record(frame, AV_PIX_FMT_RGB24);
+            frames++;
+            writeAudioUntil(audioFramesAt(frames));
+        } catch (FrameRecorder.Exception e) {
+            throw failed(target, "encoding frame " + frames + " failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Video frames written so far. */
+    public int frames() {
+        return frames;
+    }
+
+    /** Flushes the encoders, closes the file and moves it onto the target (replacing any file there). */
+    public void finish() throws RenderException {
+        if (frames == 0) {
+            throw failed(target, "no frames were written", null);
+        }
+        try {
+            recorder.stop();
+        } catch (FrameRecorder.Exception e) {
+            throw failed(target, "finishing the encode failed (" + e.getMessage() + ")", e);
+        } finally {
+            releaseQuietly(recorder);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw failed(target, "cannot move the finished video into place (" + e + ")", e);
+        }
+        finished = true;
+    }
+
+    /** Releases the encoder; without a successful {@link #finish()} the temporary file is deleted. */
+    @Override
+    public void close() {
+        releaseQuietly(recorder);
+        frame.close();
+        if (!finished) {
+            deleteQuietly(temp);
+        }
+    }
+
+    private long audioFramesAt(int videoFrames) {
+        return (long) videoFrames * audio.sampleRate() / FPS;
+    }
+
+    /** Feeds the encoder source audio up to sample frame {@code end}, silence past the end of the audio. */
+    private void writeAudioUntil(long end) throws FrameRecorder.Exception {
+        int channels = audio.channels();
+        float[] samples = audio.interleaved();
+        long available = audio.frames();
+        while (audioFrames < end) {
+            int n = (int) Math.min(AUDIO_BLOCK_FRAMES, end - audioFrames);
+            audioBlock.clear();
+            int fromSource = (int) Math.max(0, Math.min(n, available - audioFrames));
+            if (fromSource > 0) {
+                audioBlock.put(samples, Math.toIntExact(audioFrames * channels), fromSource * channels);
+            }
+            for (int i = fromSource * channels; i < n * channels; i++) {
+                audioBlock.put(0f);
+            }
+            audioBlock.flip();
+            recorder.recordSamples(audio.sampleRate(), channels, audioBlock);
+            audioFrames += n;
+        }
+    }
+
+    private static void copyInto(Image image, ByteBuffer pixels, int stride) {
+        byte[] rgb = image.rgb();
+        int row = image.width() * 3;
+        for (int y = 0; y < image.height(); y++) {
+            pixels.position(y * stride);
+            pixels.put(rgb, y * row, row);
+        }
+        pixels.position(0);
+    }
+
+    private static RenderException failed(Path target, String why, Throwable cause) {
+        return new RenderException(ErrorKind.OUTPUT_FAILED, "cannot write video " + target + ": " + why, cause);
+    }
+
+    private static void releaseQuietly(FFmpegFrameRecorder recorder) {
+        try {
+            recorder.release();
+        } catch (FrameRecorder.Exception ignored) {
+            // only native memory is freed here; the outcome of the encode is already decided
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover hidden .part file is harmless and is never mistaken for an output
+        }
+    }
+}

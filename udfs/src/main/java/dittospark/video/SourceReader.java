@@ -1,0 +1,108 @@
+package dittospark.video;
+
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderException;
+import dittospark.engine.SourceKind;
+import dittospark.image.Image;
+import dittospark.image.ImageCodec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The frames of a source portrait: a picture (one frame) or a video, told apart by content rather than
+ * by file name. Frames are 8-bit RGB at the source's own size.
+ */
+public final class SourceReader implements AutoCloseable {
+    private final Path source;
+    private final Image image;
+    private final VideoFile video;
+    private final int frameLimit;
+    private int delivered;
+
+    private SourceReader(Path source, Image image, VideoFile video, int frameLimit) {
+        this.source = source;
+        this.image = image;
+        this.video = video;
+        this.frameLimit = frameLimit;
+    }
+
+    /** Opens {@code source}; a video delivers at most {@code frameLimit} frames when that is positive (template_n_frames). */
+    public static SourceReader open(Path source, int frameLimit) throws RenderException {
+        if (isImage(source)) {
+            return new SourceReader(source, readImage(source), null, frameLimit);
+        }
+        return new SourceReader(source, null, VideoFile.open(source), frameLimit);
+    }
+
+    public SourceKind kind() {
+        return video == null ? SourceKind.IMAGE : SourceKind.VIDEO;
+    }
+
+    /** Frames per second of a video; 0 for a picture. */
+    public double fps() {
+        return video == null ? 0 : video.fps();
+    }
+
+    /** The next frame, or empty after the last (or after {@code frameLimit} frames). */
+    public Optional<Image> next() throws RenderException {
+        if (frameLimit > 0 && delivered >= frameLimit) {
+            return Optional.empty();
+        }
+        Image next = video == null ? (delivered == 0 ? image : null) : video.next();
+        if (next == null) {
+            return Optional.empty();
+        }
+        delivered++;
+        return Optional.of(next);
+    }
+
+    /** Every remaining frame; a source without a single frame is unreadable. */
+    public List<Image> readAll() throws RenderException {
+        List<Image> frames = new ArrayList<>();
+        for (Optional<Image> frame = next(); frame.isPresent(); frame = next()) {
+            frames.add(frame.get());
+        }
+        if (delivered == 0) {
+            throw unreadable(source, "it has no frames", null);
+        }
+        return frames;
+    }
+
+    @Override
+    public void close() {
+        if (video != null) {
+            video.close();
+        }
+    }
+
+    /** Whether the file's content is a picture format we decode; missing files are reported as unreadable. */
+    static boolean isImage(Path source) throws RenderException {
+        if (!Files.isRegularFile(source)) {
+            throw unreadable(source, "it does not exist or is not a file", null);
+        }
+        try (InputStream in = Files.newInputStream(source)) {
+            return ImageCodec.recognises(in.readNBytes(ImageCodec.HEADER_BYTES));
+        } catch (IOException e) {
+            throw unreadable(source, e.toString(), e);
+        }
+    }
+
+    static Image readImage(Path source) throws RenderException {
+        try {
+            return ImageCodec.read(source);
+        } catch (IOException e) {
+            throw unreadable(source, e.getMessage(), e);
+        }
+    }
+
+    static RenderException unreadable(Path source, String why, Throwable cause) {
+        return new RenderException(ErrorKind.SOURCE_UNREADABLE, "cannot read source " + source + ": " + why
+                + "; a source must be a picture (png, jpg, webp, bmp) or a video (mp4, mov, mkv, webm)", cause);
+    }
+}

@@ -1,0 +1,131 @@
+package dittospark.video;
+
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderException;
+import dittospark.image.Image;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+
+/** An opened video whose frames decode to 8-bit RGB. */
+final class VideoFile implements AutoCloseable {
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    private final Path path;
+    private final FFmpegFrameGrabber grabber;
+    private final AVStream stream;
+    private int decoded;
+
+    private VideoFile(Path path, FFmpegFrameGrabber grabber, AVStream stream) {
+        this.path = path;
+        this.grabber = grabber;
+        this.stream = stream;
+    }
+
+    static VideoFile open(Path path) throws RenderException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
+        grabber.setPixelFormat(AV_PIX_FMT_RGB24);
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            releaseQuietly(grabber);
+            throw SourceReader.unreadable(path, "FFmpeg cannot open it (" + e.getMessage() + ")", e);
+        }
+        String format = String.valueOf(grabber.getFormat());
+        // FFmpeg falls back to guessing still images from the file name; we only accept pictures we recognised by content
+        if (format.equals("image2") || format.endsWith("_pipe")) {
+            releaseQuietly(grabber);
+            throw SourceReader.unreadable(path, "it is a picture format we do not read (" + format + ")", null);
+        }
+        AVStream stream = videoStream(grabber.getFormatContext());
+        if (stream == null || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            releaseQuietly(grabber);
+            throw SourceReader.unreadable(path, "it has no video stream", null);
+        }
+        return new VideoFile(path, grabber, stream);
+    }
+
+    int width() {
+        return grabber.getImageWidth();
+    }
+
+    int height() {
+        return grabber.getImageHeight();
+    }
+
+    double fps() {
+        return grabber.getVideoFrameRate();
+    }
+
+    /** The frame count the container declares, else one estimated from its duration and frame rate. */
+    int declaredFrames() {
+        if (stream.nb_frames() > 0) {
+            return Math.toIntExact(stream.nb_frames());
+        }
+        return (int) Math.round(grabber.getLengthInTime() / 1e6 * fps());
+    }
+
+    /** The next frame, or null after the last. */
+    Image next() throws RenderException {
+        Frame frame;
+        try {
+            frame = grabber.grabImage();
+        } catch (FrameGrabber.Exception e) {
+            throw SourceReader.unreadable(path, "decoding frame " + decoded + " failed (" + e.getMessage() + ")", e);
+        }
+        if (frame == null) {
+            return null;
+        }
+        decoded++;
+        return toImage(frame);
+    }
+
+    @Override
+    public void close() {
+        releaseQuietly(grabber);
+    }
+
+    private static Image toImage(Frame frame) {
+        int width = frame.imageWidth;
+        int height = frame.imageHeight;
+        int row = width * 3;
+        byte[] rgb = new byte[row * height];
+        ByteBuffer pixels = ((ByteBuffer) frame.image[0]).duplicate();
+        for (int y = 0; y < height; y++) {
+            pixels.position(y * frame.imageStride);
+            pixels.get(rgb, y * row, row);
+        }
+        return new Image(width, height, rgb);
+    }
+
+    private static AVStream videoStream(AVFormatContext format) {
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVStream stream = format.streams(i);
+            if (stream.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO
+                    && (stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) == 0) {
+                return stream;
+            }
+        }
+        return null;
+    }
+
+    private static void releaseQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.release();
+        } catch (FrameGrabber.Exception ignored) {
+            // only native memory is freed here; there is nothing left to report
+        }
+    }
+}

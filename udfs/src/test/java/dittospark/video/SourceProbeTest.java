@@ -1,0 +1,72 @@
+package dittospark.video;
+
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderException;
+import dittospark.engine.SourceKind;
+import dittospark.media.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class SourceProbeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleClipIsAVideoWithItsFramesAndRate() throws Exception {
+        SourceInfo info = SourceProbe.probe(Samples.file("portrait_clip_3s.mp4"));
+
+        assertThat(info).as("3 s of 720x720 at 25 fps")
+                .isEqualTo(new SourceInfo(SourceKind.VIDEO, 720, 720, 75, 25.0));
+    }
+
+    @Test
+    void portraitNamedPngIsAJpegImage() throws Exception {
+        SourceInfo info = SourceProbe.probe(Samples.file("portrait.png"));
+
+        assertThat(info).as("the JPEG content decides, not the .png name")
+                .isEqualTo(new SourceInfo(SourceKind.IMAGE, 1432, 1432, 1, 0));
+    }
+
+    @Test
+    void videoNamedPngIsStillAVideo() throws Exception {
+        Path renamed = Files.copy(Samples.file("portrait_clip_3s.mp4"), dir.resolve("clip.png"));
+
+        assertThat(SourceProbe.probe(renamed).kind()).as("kind by content").isEqualTo(SourceKind.VIDEO);
+    }
+
+    @Test
+    void textNamedPngIsUnreadable() throws Exception {
+        Path text = Files.writeString(dir.resolve("face.png"), "just some words, no pixels\n".repeat(50));
+
+        RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(text));
+
+        assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
+        assertThat(e.getMessage()).as("message names the file and what a source must be")
+                .contains(text.toString()).contains("picture").contains("video");
+    }
+
+    @Test
+    void missingSourceIsUnreadable() {
+        Path absent = dir.resolve("absent.mp4");
+
+        RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(absent));
+
+        assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
+        assertThat(e.getMessage()).as("message says why").contains("does not exist");
+    }
+
+    @Test
+    void audioOnlyFileIsUnreadable() {
+        RenderException e = catchThrowableOfType(RenderException.class,
+                () -> SourceProbe.probe(Samples.file("speech_24k.wav")));
+
+        assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
+        assertThat(e.getMessage()).as("message says why").contains("no video stream");
+    }
+}
