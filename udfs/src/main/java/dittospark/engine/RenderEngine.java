@@ -1,34 +1,241 @@
 package dittospark.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dittospark.audio.AudioDecoder;
+import dittospark.audio.DecodedAudio;
+import dittospark.audio.OfflineFeatures;
+import dittospark.face.ExtractorInput;
+import dittospark.face.HaarFaceLocator;
+import dittospark.image.FloatImage;
+import dittospark.image.Image;
+import dittospark.image.ResizeRule;
+import dittospark.models.config.DittoConfig;
+import dittospark.motion.Audio2Motion;
+import dittospark.motion.ConditionBuilder;
+import dittospark.motion.ConditionParts;
+import dittospark.motion.DdimSampler;
+import dittospark.motion.DdimSchedule;
+import dittospark.motion.FrameControl;
+import dittospark.motion.LegacyRandom;
+import dittospark.motion.Mirror;
+import dittospark.motion.MotionKey;
+import dittospark.motion.MotionStitch;
+import dittospark.motion.MotionVector;
+import dittospark.motion.StitchedKeypoints;
+import dittospark.render.FaceMask;
+import dittospark.render.PutBack;
+import dittospark.render.RenderImage;
+import dittospark.runtime.Device;
+import dittospark.runtime.ModelSet;
+import dittospark.video.Mp4Writer;
+import dittospark.video.SourceReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Ditto offline pipeline over one model set on one device. Long-lived and thread-safe: model
- * sessions load once and are shared; each {@link #render} call runs its own stage threads.
+ * sessions load once per JVM and are shared; each {@link #render} call runs its own stage threads.
  */
 public final class RenderEngine implements AutoCloseable {
-    private final Path models;
-    private final Path config;
-    private final String device;
+    /** The offline config of the release, in either form; the first that exists is used. */
+    static final List<String> DEFAULT_CONFIGS = List.of("ditto_cfg/v0.4_hubert_cfg_trt.pkl",
+            "ditto_cfg/v0.4_hubert_cfg_trt.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int QUEUE = 4;
 
-    private RenderEngine(Builder b) {
-        this.models = b.models;
-        this.config = b.config;
-        this.device = b.device;
+    private final ModelSet modelSet;
+    private final DittoModels models;
+    private final JsonNode config;
+    private final HaarFaceLocator haar;
+    private final SourceRegistrar registrar;
+
+    private RenderEngine(ModelSet modelSet, JsonNode config) {
+        this.modelSet = modelSet;
+        this.models = new DittoModels(modelSet);
+        this.config = config;
+        this.haar = "opencv_haar".equals(config.path("face_detector").asText()) ? new HaarFaceLocator() : null;
+        this.registrar = new SourceRegistrar(models, haar);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The model set's content hash, for the results table. */
+    public String modelHash() throws RenderException {
+        return modelSet.hash();
+    }
+
+    /** The device the models run on so far: {@code cuda:N} or {@code cpu}. */
+    public String provider() {
+        return modelSet.provider();
+    }
+
     /** Renders one pair; the mp4 appears at the request's output only when complete. */
     public RenderResult render(RenderRequest request, RenderProgress progress) throws RenderException {
-        throw new UnsupportedOperationException("render pipeline not assembled yet");
+        long start = System.nanoTime();
+        Map<String, Double> stages = new LinkedHashMap<>();
+        RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
+        try {
+            long t = System.nanoTime();
+            models.loadAll();
+            DecodedAudio audio = AudioDecoder.decode(request.audio())
+                    .padded(s.number("audio_pad_front_s"), s.number("audio_pad_back_s"));
+            float[] samples = audio.mono16k();
+            int frames = OfflineFeatures.frameCount(samples.length);
+            if (frames == 0) {
+                throw new RenderException(ErrorKind.AUDIO_EMPTY, request.audio() + " holds no audio samples");
+            }
+            t = lap(stages, "audio", t);
+
+            RegisteredSource source = register(request.source(), s);
+            t = lap(stages, "register", t);
+
+            float[][] features = new OfflineFeatures(models.speechEncoder()).extract(samples);
+            t = lap(stages, "features", t);
+
+            float[][] motion = motion(features, source, s, request.seed());
+            lap(stages, "motion", t);
+
+            Map<String, Double> frameStages = renderFrames(request, progress, s, audio, source, motion);
+            stages.putAll(frameStages);
+            return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
+                    (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), Files.size(request.output()));
+        } catch (DittoModels.ModelFailure e) {
+            throw e.renderException();
+        } catch (StageFailure e) {
+            throw unwrap(e);
+        } catch (IOException e) {
+            throw new RenderException(ErrorKind.OUTPUT_FAILED, "cannot read the finished " + request.output()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RegisteredSource register(Path file, RenderSettings s) throws RenderException {
+        int limit = s.integer("template_n_frames");
+        List<Image> frames = new ArrayList<>();
+        SourceKind kind;
+        try (SourceReader reader = SourceReader.open(file, Math.max(limit, 0))) {
+            kind = reader.kind();
+            for (Image frame : reader.readAll()) {
+                frames.add(ResizeRule.apply(frame, s.integer("max_size")));
+            }
+        }
+        int motionFrames = s.integer("motion_frames");
+        int used = kind == SourceKind.VIDEO && motionFrames > 0 ? Math.min(motionFrames, frames.size()) : frames.size();
+        return registrar.register(kind, frames, used, s);
+    }
+
+    private float[][] motion(float[][] features, RegisteredSource source, RenderSettings s, long seed)
+            throws RenderException {
+        ConditionParts parts = MotionSetup.parts(config.get(DittoConfig.AUDIO2MOTION_CFG), s);
+        int width = parts.width(features[0].length);
+        long modelWidth = models.conditionWidth(width);
+        if (modelWidth != width) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, "lmdm_v0.4_hubert takes conditions of width "
+                    + modelWidth + " but the config's use_* flags and the audio features give " + width);
+        }
+        float[][] cond = new ConditionBuilder(parts, MotionSetup.emotion(s), source.eyeOpen(), source.eyeBall(),
+                source.motion().get(0).get(MotionKey.KP)).build(features, 0);
+        DdimSampler sampler = new DdimSampler(models.lmdm(width), new DdimSchedule(s.integer("sampling_timesteps")),
+                new LegacyRandom(seed), DittoModels.SEQ_FRAMES, DittoModels.MOTION_DIM);
+        float[] sourceVector = MotionVector.toVector(source.motion().get(0), false);
+        try {
+            return new Audio2Motion(sampler, sourceVector, MotionSetup.motion(s)).offline(cond);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
+        }
+    }
+
+    private record Stitched(int sourceFrame, StitchedKeypoints keypoints) {
+    }
+
+    /** Per output frame: stitch, warp, decode and put back on stage threads; encode on this one. */
+    private Map<String, Double> renderFrames(RenderRequest request, RenderProgress progress, RenderSettings s,
+                                             DecodedAudio audio, RegisteredSource source, float[][] motion)
+            throws RenderException {
+        int frames = motion.length;
+        MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed()),
+                source.motion().get(0), s.flag("flag_stitching") ? models.stitcher() : null);
+        Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
+        PutBack putBack = new PutBack(FaceMask.forMode(s.text("blend_mode"), s.number("blend_alpha")));
+        AppearanceCache appearance = new AppearanceCache(source);
+        int motionFrames = source.motionFrames();
+        int allFrames = source.frames().size();
+        FramePipeline pipeline = new FramePipeline("render", QUEUE)
+                .<Integer, Stitched>then("stitch", (i, ignored) -> {
+                    int j = Mirror.index(i, motionFrames);
+                    return new Stitched(j, stitch.apply(source.motion().get(j), MotionVector.fromVector(motion[i]), i,
+                            ctrl.getOrDefault(i, FrameControl.NONE)));
+                })
+                .<Stitched, float[]>then("warp", (i, st) -> models.warp(appearance.of(st.sourceFrame()),
+                        st.keypoints().source(), st.keypoints().driving()))
+                .<float[], FloatImage>then("decode", (i, feature) ->
+                        RenderImage.fromDecoderOutput(models.decode(feature), SourceRegistrar.CROP, SourceRegistrar.CROP))
+                .<FloatImage, Image>then("putback", (i, render) -> {
+                    int k = Mirror.index(i, allFrames);
+                    return putBack.apply(source.frames().get(k), render, source.c2o().get(k));
+                });
+        try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio)) {
+            pipeline.<Image>run(frames, "encode", (i, image) -> {
+                writer.write(image);
+                progress.framesWritten(i + 1, frames);
+            });
+            writer.finish();
+        }
+        return pipeline.stageSeconds();
+    }
+
+    /** f_s of the source frame being warped: computed once for a picture, per frame for a video. */
+    private final class AppearanceCache {
+        private final RegisteredSource source;
+        private int frame = -1;
+        private float[] volume;
+
+        AppearanceCache(RegisteredSource source) {
+            this.source = source;
+        }
+
+        float[] of(int sourceFrame) throws RenderException {
+            if (sourceFrame != frame) {
+                volume = models.appearance(ExtractorInput.of(source.crops().get(sourceFrame)));
+                frame = sourceFrame;
+            }
+            return volume;
+        }
+    }
+
+    private static RenderException unwrap(StageFailure failure) {
+        Throwable cause = failure.getCause();
+        String where = "stage '" + failure.stage() + "'" + (failure.frame() >= 0 ? " at frame " + failure.frame() : "");
+        if (cause instanceof DittoModels.ModelFailure m) {
+            cause = m.renderException();
+        }
+        if (cause instanceof RenderException r) {
+            return new RenderException(r.kind(), where + ": " + r.getMessage(), r);
+        }
+        return new RenderException(ErrorKind.INTERNAL, where + ": " + cause, cause);
+    }
+
+    private static long lap(Map<String, Double> stages, String stage, long since) {
+        long now = System.nanoTime();
+        stages.put(stage, (now - since) / 1e9);
+        return now;
     }
 
     @Override
     public void close() {
+        if (haar != null) {
+            haar.close();
+        }
     }
 
     public static final class Builder {
@@ -37,20 +244,43 @@ public final class RenderEngine implements AutoCloseable {
         private String device = "cpu";
 
         /** The model folder on local disk: {@code ditto_onnx/} and {@code ditto_cfg/} inside. */
-        public Builder models(Path models) { this.models = models; return this; }
+        public Builder models(Path models) {
+            this.models = models;
+            return this;
+        }
 
         /** A config (pickle or JSON) other than the folder's default offline one. */
-        public Builder config(Path config) { this.config = config; return this; }
+        public Builder config(Path config) {
+            this.config = config;
+            return this;
+        }
 
         /** {@code cpu} or {@code cuda:N}; CUDA falls back to CPU with a warning where unavailable. */
-        public Builder device(String device) { this.device = device; return this; }
+        public Builder device(String device) {
+            this.device = device;
+            return this;
+        }
 
         public RenderEngine build() throws RenderException {
             Objects.requireNonNull(models, "models folder is required");
-            if (!device.equals("cpu") && !device.matches("cuda:\\d+")) {
-                throw new IllegalArgumentException("device must be cpu or cuda:N, got " + device);
+            Device parsed;
+            try {
+                parsed = Device.parse(device);
+            } catch (IllegalArgumentException e) {
+                throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
             }
-            return new RenderEngine(this);
+            Path file = config != null ? config : DEFAULT_CONFIGS.stream().map(models::resolve)
+                    .filter(Files::isRegularFile).findFirst()
+                    .orElseThrow(() -> new RenderException(ErrorKind.MODEL_MISMATCH, "no config in " + models
+                            + " (expected one of " + DEFAULT_CONFIGS + ")"));
+            JsonNode json;
+            try {
+                json = JSON.readTree(DittoConfig.read(file).toJson());
+            } catch (IOException | RuntimeException e) {
+                throw new RenderException(ErrorKind.MODEL_MISMATCH, "config " + file + " is unreadable: "
+                        + e.getMessage(), e);
+            }
+            return new RenderEngine(ModelSet.shared(models, parsed), json);
         }
     }
 }

@@ -194,11 +194,7 @@ public final class RenderOptions {
                             + "' at frame " + frame.getKey() + "; known: " + CTRL_KEYS);
                 }
                 JsonNode value = key.getValue();
-                if (key.getKey().equals("delta_exp") && value.isArray()) {
-                    if (value.size() != 63 || !allNumbers(value)) {
-                        throw new RenderException(ErrorKind.BAD_OPTION, "option " + what + " must be a number or 63 numbers");
-                    }
-                } else if (key.getKey().equals("fade_alpha") || key.getKey().equals("vad_alpha")) {
+                if (key.getKey().equals("fade_alpha") || key.getKey().equals("vad_alpha")) {
                     numberIn(what, value, 0, 1);
                 } else if (!value.isNumber()) {
                     throw new RenderException(ErrorKind.BAD_OPTION, "option " + what + " must be a number");

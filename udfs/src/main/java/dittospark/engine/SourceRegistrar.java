@@ -1,0 +1,105 @@
+package dittospark.engine;
+
+import dittospark.face.BlazeDetection;
+import dittospark.face.BlazeFaceCodec;
+import dittospark.face.CropMath;
+import dittospark.face.ExtractorInput;
+import dittospark.face.EyeAttributes;
+import dittospark.face.FaceBox;
+import dittospark.face.FaceMeshCodec;
+import dittospark.face.FaceRoi;
+import dittospark.face.HaarFaceLocator;
+import dittospark.face.Landmark106Codec;
+import dittospark.face.Landmark203Codec;
+import dittospark.face.ScrfdCodec;
+import dittospark.image.Affine;
+import dittospark.image.Image;
+import dittospark.motion.MotionInfo;
+import dittospark.motion.SourceSmoothing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Source registration (the reference's source handler): finds the face on the first frame, tracks
+ * its landmarks through a video, crops each frame around them and extracts motion and eye state.
+ */
+final class SourceRegistrar {
+    static final int CROP = 512;
+
+    private final DittoModels models;
+    /** Null when the model set's own detector (SCRFD) locates faces. */
+    private final HaarFaceLocator haar;
+
+    SourceRegistrar(DittoModels models, HaarFaceLocator haar) {
+        this.models = models;
+        this.haar = haar;
+    }
+
+    /**
+     * @param motionFrames how many leading frames drive motion and appearance; the rest are only
+     *                     located for put back (preserve-motion mode)
+     */
+    RegisteredSource register(SourceKind kind, List<Image> frames, int motionFrames, RenderSettings s)
+            throws RenderException {
+        List<Affine> c2o = new ArrayList<>();
+        List<Image> crops = new ArrayList<>();
+        List<MotionInfo> motion = new ArrayList<>();
+        float[][] eyeOpen = new float[motionFrames][];
+        float[][] eyeBall = new float[motionFrames][];
+        float[] landmarks = null;
+        EyeAttributes lastEyes = null;
+        for (int j = 0; j < frames.size(); j++) {
+            Image frame = frames.get(j);
+            landmarks = j == 0 ? firstLandmarks(frame) : landmarks;
+            Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, landmarks);
+            landmarks = Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
+            CropMath.Crop crop = CropMath.crop(frame, landmarks, CROP, s.number("crop_scale"),
+                    s.number("crop_vy_ratio"), s.flag("crop_flag_do_rot"));
+            c2o.add(crop.c2o());
+            if (j < motionFrames) {
+                crops.add(crop.image());
+                motion.add(models.motion(ExtractorInput.of(crop.image())));
+                lastEyes = eyes(crop.image()).orElse(lastEyes);
+                EyeAttributes e = lastEyes != null ? lastEyes : new EyeAttributes(new float[2], new float[6]);
+                eyeOpen[j] = e.eyeOpen();
+                eyeBall[j] = e.eyeBall();
+            }
+        }
+        if (kind == SourceKind.VIDEO) {
+            motion = SourceSmoothing.smooth(motion, s.integer("smo_k_s"));
+        }
+        return new RegisteredSource(kind, frames, c2o, crops, motion, eyeOpen, eyeBall);
+    }
+
+    /** Face box, then 106 landmarks, on the first frame: the start of 203-landmark tracking. */
+    private float[] firstLandmarks(Image frame) throws RenderException {
+        FaceBox box = locate(frame).orElseThrow(() -> new RenderException(ErrorKind.NO_FACE,
+                "no face found in the source (" + frame.width() + "x" + frame.height()
+                        + "); use a picture or video with one clearly visible, roughly frontal face"));
+        Landmark106Codec.Input in = Landmark106Codec.preprocess(frame, box);
+        return Landmark106Codec.postprocess(models.landmark106(in.blob()), in.toCrop());
+    }
+
+    private Optional<FaceBox> locate(Image frame) throws RenderException {
+        if (haar != null) {
+            return haar.largestFace(frame);
+        }
+        ScrfdCodec.Input in = ScrfdCodec.preprocess(frame);
+        return ScrfdCodec.largest(ScrfdCodec.decode(models.scrfd(in.blob()), in.detScale()))
+                .map(ScrfdCodec.Detection::box);
+    }
+
+    /** Eye openness and gaze from the MediaPipe models; empty when BlazeFace sees no face in the crop. */
+    private Optional<EyeAttributes> eyes(Image crop) throws RenderException {
+        float[][] raw = models.blazeFace(BlazeFaceCodec.preprocess(crop));
+        List<BlazeDetection> faces = BlazeFaceCodec.decode(raw[0], raw[1]);
+        if (faces.isEmpty()) {
+            return Optional.empty();
+        }
+        FaceRoi roi = FaceRoi.fromDetection(faces.get(0), crop.width(), crop.height());
+        float[] mesh = models.faceMesh(FaceMeshCodec.preprocess(crop, roi));
+        return Optional.of(EyeAttributes.fromLandmarks(FaceMeshCodec.landmarks(mesh, roi, crop.width(), crop.height())));
+    }
+}
