@@ -150,7 +150,7 @@ public final class OnnxGraph {
                     .setS(ByteString.copyFromUtf8(value)));
         }
 
-        public Node attr(String name, long... values) {
+        public Node attrInts(String name, long... values) {
             AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
             for (long v : values) {
                 a.addInts(v);

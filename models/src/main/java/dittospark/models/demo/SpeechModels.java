@@ -41,7 +41,7 @@ final class SpeechModels {
         String power = g.node("Mul", audio, audio).out();
         String signal = g.node("Unsqueeze", power, g.ints(1)).out();
         String meanPower = g.node("Conv", signal, g.constant(mean, 1, 1, WINDOW))
-                .attr("kernel_shape", WINDOW).attr("strides", HOP).out();
+                .attrInts("kernel_shape", WINDOW).attrInts("strides", HOP).out();
         String rms = g.node("Sqrt", meanPower).out();
         String column = g.node("Reshape", rms, g.ints(-1, 1)).out();
         g.node("Expand", column, g.ints(1, width)).out(outputName(spec, 0));

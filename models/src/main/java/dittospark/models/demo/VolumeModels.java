@@ -49,7 +49,7 @@ final class VolumeModels {
         OnnxGraph g = ContractGraph.declare(appearance, Map.of());
         String image = appearance.inputs().get(0).name();
         String split = g.node("Reshape", image, g.ints(1, RGB, grid, cell, grid, cell)).out();
-        String slotsFirst = g.node("Transpose", split).attr("perm", 0, 1, 3, 5, 2, 4).out();
+        String slotsFirst = g.node("Transpose", split).attrInts("perm", 0, 1, 3, 5, 2, 4).out();
         String packed = g.node("Reshape", slotsFirst, g.ints(1, slots(), grid, grid)).out();
         String padded = g.node("Pad", packed, g.ints(0, 0, 0, 0, 0, (long) channels * depth - slots(), 0, 0)).out();
         g.node("Reshape", padded, g.ints(1, channels, depth, grid, grid)).out(outputName(appearance, 0));
@@ -100,7 +100,7 @@ final class VolumeModels {
         TensorSpec output = spec.outputs().get(0);
         String slotsOnly = g.node("Slice", spec.inputs().get(0).name(), g.ints(0), g.ints(slots()), g.ints(1)).out();
         String split = g.node("Reshape", slotsOnly, g.ints(1, RGB, cell, cell, grid, grid)).out();
-        String pixelsFirst = g.node("Transpose", split).attr("perm", 0, 1, 4, 2, 5, 3).out();
+        String pixelsFirst = g.node("Transpose", split).attrInts("perm", 0, 1, 4, 2, 5, 3).out();
         String image = g.node("Reshape", pixelsFirst, g.ints(1, RGB, imageSide, imageSide)).out();
         String resized = g.node("Resize", image, "", "", g.ints(ContractGraph.dims(output)))
                 .attr("mode", "linear").out();
