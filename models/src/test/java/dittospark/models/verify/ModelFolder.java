@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * or tiny interface-only models written by Python's onnx package) in which single files can be
  * deleted, cut or replaced by deliberately broken ones.
  */
-final class ModelFolder {
+public final class ModelFolder {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = "make_models.py";
 
@@ -30,7 +30,7 @@ final class ModelFolder {
         this.dir = dir;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
@@ -38,7 +38,7 @@ final class ModelFolder {
      * The complete set to copy: the demo set when the build has made it, else one written into
      * {@code scratch} from the contracts by Python.
      */
-    static Path completeSet(Path scratch) throws IOException {
+    public static Path completeSet(Path scratch) throws IOException {
         String demo = System.getProperty("demo.models.dir");
         if (demo != null && hasEveryModel(Path.of(demo))) {
             return Path.of(demo);
@@ -56,7 +56,7 @@ final class ModelFolder {
     }
 
     /** A folder of links to every file of {@code set}, plus a minimal JSON config if the set has none. */
-    static ModelFolder linkedTo(Path set, Path dir) throws IOException {
+    public static ModelFolder linkedTo(Path set, Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(set)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path link = dir.resolve(set.relativize(file).toString());
@@ -74,7 +74,7 @@ final class ModelFolder {
         return folder;
     }
 
-    Path path(String relative) {
+    public Path path(String relative) {
         return dir.resolve(relative);
     }
 
@@ -83,7 +83,7 @@ final class ModelFolder {
     }
 
     /** Removes a file (a link into the complete set, or one written here). */
-    void delete(String relative) throws IOException {
+    public void delete(String relative) throws IOException {
         Files.delete(path(relative));
     }
 
