@@ -140,6 +140,23 @@ class DittoConfigTest {
     }
 
     @Test
+    void toJsonPutsEachInnermostRowOnOneLine() {
+        Map<String, Object> withArray = map("m", new NdArray(NumpyDtype.FLOAT32, new int[] {2, 2},
+                new float[] {0.5f, 1, 2, 3}));
+
+        String json = ConfigJson.write(withArray);
+
+        assertThat(json).as("pretty JSON of a 2x2 float array").isEqualTo("""
+                {
+                  "m": [
+                    [0.5, 1.0],
+                    [2.0, 3.0]
+                  ]
+                }
+                """);
+    }
+
+    @Test
     void readsJsonByContentWhateverTheExtension() throws IOException {
         Path file = Files.writeString(dir.resolve("settings.cfg"), """
                   {"base_cfg": {}, "audio2motion_cfg": {"seq_frames": 80}, "default_kwargs": {}}""");
