@@ -169,6 +169,11 @@ class DittoConfigTest {
         return Files.writeString(dir.resolve("config.json"), json);
     }
 
+    private DittoConfig withBaseCfg(String baseCfg) throws IOException {
+        return DittoConfig.read(jsonFile("{\"base_cfg\": " + baseCfg
+                + ", \"audio2motion_cfg\": {}, \"default_kwargs\": {}}"));
+    }
+
     private DittoConfig kwargs(String defaultKwargs) throws IOException {
         return DittoConfig.read(jsonFile("{\"base_cfg\": {}, \"audio2motion_cfg\": {}, \"default_kwargs\": "
                 + defaultKwargs + "}"));
@@ -277,9 +282,8 @@ class DittoConfigTest {
 
     @Test
     void modelFileFallsBackToTheReleaseLayout() throws IOException {
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"decoder_cfg": {"model_path": "decoder_fp16.engine"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"decoder_cfg": {"model_path": "decoder_fp16.engine"}}""");
 
         assertThat(config.modelFile(dir, "decoder")).as("decoder whose model_path is a TensorRT engine")
                 .isEqualTo(dir.resolve("ditto_onnx/decoder.onnx"));
@@ -288,9 +292,8 @@ class DittoConfigTest {
     @Test
     void modelFileUsesAConfiguredOnnxThatExists() throws IOException {
         Path onnx = Files.createFile(dir.resolve("my_decoder.onnx"));
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"decoder_cfg": {"model_path": "my_decoder.onnx"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"decoder_cfg": {"model_path": "my_decoder.onnx"}}""");
 
         assertThat(config.modelFile(dir, "decoder")).as("decoder whose model_path names an existing .onnx")
                 .isEqualTo(onnx);
@@ -298,9 +301,8 @@ class DittoConfigTest {
 
     @Test
     void modelFileIgnoresAConfiguredOnnxThatIsMissing() throws IOException {
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"landmark478_cfg": {"blaze_face_model_path": "elsewhere/blaze.onnx"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"landmark478_cfg": {"blaze_face_model_path": "elsewhere/blaze.onnx"}}""");
 
         assertThat(config.modelFile(dir, "blaze_face")).as("blaze_face whose configured .onnx does not exist")
                 .isEqualTo(dir.resolve("ditto_onnx/blaze_face.onnx"));
@@ -309,9 +311,8 @@ class DittoConfigTest {
     @Test
     void modelFileFindsAModelNamedInsideAnotherEntry() throws IOException {
         Path onnx = Files.createFile(dir.resolve("blaze.onnx"));
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"landmark478_cfg": {"blaze_face_model_path": "blaze.onnx"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"landmark478_cfg": {"blaze_face_model_path": "blaze.onnx"}}""");
 
         assertThat(config.modelFile(dir, "blaze_face")).as("blaze_face named by landmark478_cfg")
                 .isEqualTo(onnx);

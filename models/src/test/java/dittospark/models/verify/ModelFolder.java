@@ -2,6 +2,7 @@ package dittospark.models.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dittospark.models.ModelContracts;
 import dittospark.models.Python3;
@@ -137,6 +138,11 @@ public final class ModelFolder {
         try (InputStream in = ModelContracts.class.getResourceAsStream("/dittospark/models/contracts.json")) {
             return (ObjectNode) JSON.readTree(in);
         }
+    }
+
+    /** The first accepted shape of a tensor in a contract's JSON, to edit. */
+    static ArrayNode primaryShape(ObjectNode model, String side, String name) {
+        return (ArrayNode) tensor(model, side, name).get("shapes").get(0);
     }
 
     /** The tensor of a contract's JSON with the given name, among inputs or outputs. */

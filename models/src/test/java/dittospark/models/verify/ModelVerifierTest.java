@@ -1,7 +1,6 @@
 package dittospark.models.verify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dittospark.models.ModelContracts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,7 @@ class ModelVerifierTest {
     @Test
     void wrongFixedDimensionFails() throws IOException {
         folder.replaceWithChanged("stitch_network",
-                m -> ((ArrayNode) ModelFolder.tensor(m, "inputs", "kp_source").get("shapes").get(0)).set(1, 20),
+                m -> ModelFolder.primaryShape(m, "inputs", "kp_source").set(1, 20),
                 shared);
 
         ModelCheck stitch = check(verify(), "stitch_network");
@@ -94,7 +93,7 @@ class ModelVerifierTest {
     @Test
     void wrongRankFails() throws IOException {
         folder.replaceWithChanged("landmark106",
-                m -> ((ArrayNode) ModelFolder.tensor(m, "outputs", "fc1").get("shapes").get(0)).remove(0), shared);
+                m -> ModelFolder.primaryShape(m, "outputs", "fc1").remove(0), shared);
 
         ModelCheck landmark = check(verify(), "landmark106");
 
@@ -116,7 +115,7 @@ class ModelVerifierTest {
     @Test
     void dynamicDimensionAcceptsAFixedSize() throws IOException {
         folder.replaceWithChanged("hubert",
-                m -> ((ArrayNode) ModelFolder.tensor(m, "inputs", "input_values").get("shapes").get(0)).set(1, 6480),
+                m -> ModelFolder.primaryShape(m, "inputs", "input_values").set(1, 6480),
                 shared);
 
         ModelCheck hubert = check(verify(), "hubert");
@@ -126,11 +125,8 @@ class ModelVerifierTest {
 
     @Test
     void positionalOutputIsCheckedByItsPlace() throws IOException {
-        folder.replaceWithChanged("motion_extractor", m -> {
-            ArrayNode outputs = (ArrayNode) m.get("outputs");
-            ObjectNode t = (ObjectNode) outputs.get(3);
-            ((ArrayNode) t.get("shapes").get(0)).set(1, 4);
-        }, shared);
+        folder.replaceWithChanged("motion_extractor",
+                m -> ((ArrayNode) m.get("outputs").get(3).get("shapes").get(0)).set(1, 4), shared);
 
         ModelCheck motion = check(verify(), "motion_extractor");
 
