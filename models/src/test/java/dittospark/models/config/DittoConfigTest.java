@@ -302,6 +302,16 @@ class DittoConfigTest {
     }
 
     @Test
+    void modelFileFindsAConfiguredNameBesideTheReleaseLayout() throws IOException {
+        Path onnx = Files.createFile(Files.createDirectories(dir.resolve("ditto_onnx")).resolve("decoder_v2.onnx"));
+        DittoConfig config = withBaseCfg("""
+                {"decoder_cfg": {"model_path": "decoder_v2.onnx"}}""");
+
+        assertThat(config.modelFile(dir, "decoder")).as("decoder whose model_path is a bare .onnx name")
+                .isEqualTo(onnx);
+    }
+
+    @Test
     void modelFileIgnoresAConfiguredOnnxThatIsMissing() throws IOException {
         DittoConfig config = withBaseCfg("""
                 {"landmark478_cfg": {"blaze_face_model_path": "elsewhere/blaze.onnx"}}""");

@@ -2,6 +2,7 @@ package dittospark.models.verify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dittospark.models.ModelContracts;
+import dittospark.models.ModelSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ModelVerifierTest {
     private static final String CONFIG = "config";
+    private static final String WARP = "warp_network_ori";
 
     @TempDir
     static Path shared;
@@ -165,22 +167,24 @@ class ModelVerifierTest {
 
     @Test
     void releaseWarpNetworkAloneNamesTheOneToUse() throws IOException {
-        folder.delete("ditto_onnx/warp_network_ori.onnx");
-        folder.writeCustomOpModel("ditto_onnx/warp_network.onnx");
+        ModelSpec warpSpec = ModelContracts.release().model(WARP);
+        String releaseFile = warpSpec.releaseTwin().orElseThrow().file();
+        folder.delete(warpSpec.file());
+        folder.writeCustomOpModel(releaseFile);
 
-        ModelCheck warp = check(verify(), "warp_network_ori");
+        ModelCheck warp = check(verify(), WARP);
 
-        assertThat(warp.problems()).as("folder with only the release's warp_network.onnx")
+        assertThat(warp.problems()).as("folder with only the release's %s", releaseFile)
                 .singleElement().asString()
-                .startsWith("missing; found ditto_onnx/warp_network.onnx")
+                .startsWith("missing; found " + releaseFile)
                 .contains("GridSample3D").contains("use warp_network_ori.onnx");
     }
 
     @Test
     void customOpModelInPlaceOfTheOriginalNamesTheOneToUse() throws IOException {
-        folder.writeCustomOpModel("ditto_onnx/warp_network_ori.onnx");
+        folder.writeCustomOpModel(ModelContracts.release().model(WARP).file());
 
-        ModelCheck warp = check(verify(), "warp_network_ori");
+        ModelCheck warp = check(verify(), WARP);
 
         assertThat(warp.problems()).as("warp_network_ori.onnx holding the GridSample3D model")
                 .singleElement().asString()
