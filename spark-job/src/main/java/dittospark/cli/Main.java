@@ -1,13 +1,14 @@
 package dittospark.cli;
 
 import dittospark.engine.RenderCommand;
+import dittospark.models.cli.ModelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code dittospark} command line: one main class for the launcher and for spark-submit. */
 @Command(name = "dittospark", mixinStandardHelpOptions = true, version = "dittospark 0.1.0",
         description = "Batch renderer of Ditto talking-head videos.",
-        subcommands = {RenderCommand.class})
+        subcommands = {RenderCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Brings values read from a pickle or from JSON to one form: dicts become ordered maps with string
  * keys, tuples, lists and sets become lists, integers Long (BigInteger beyond), floats Double,
- * numpy arrays {@link NdArray}. The JSON form has no arrays: {@link #plain} turns them into the
+ * numpy arrays {@link NdArray}, numpy dtypes their name. The JSON form has no arrays: {@link #plain} turns them into the
  * nested lists Python's {@code tolist()} gives, which is how the two forms of a config compare.
  */
 final class ConfigValues {
@@ -27,6 +27,9 @@ final class ConfigValues {
         }
         if (value instanceof NumpyPickle.ArrayState state) {
             return state.array();
+        }
+        if (value instanceof NumpyPickle.DtypeState dtype) {
+            return dtype.type.label();
         }
         if (value instanceof Float || value instanceof Double) {
             return ((Number) value).doubleValue();

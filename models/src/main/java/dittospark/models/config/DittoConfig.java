@@ -1,7 +1,6 @@
 package dittospark.models.config;
 
 import dittospark.models.ModelContracts;
-import dittospark.models.ModelSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,20 +171,25 @@ public final class DittoConfig {
     }
 
     /**
-     * The ONNX file of a model: the {@code model_path} of its {@code base_cfg} entry (relative to
-     * {@code modelDir}) when that names an existing {@code .onnx} file, else the release layout's
-     * {@code ditto_onnx/<role>.onnx}. The release configs point at TensorRT engines or PyTorch
-     * checkpoints, so the fallback is the usual case.
+     * The ONNX file of a model: the {@code model_path} of its {@code base_cfg} entry when that names
+     * an existing {@code .onnx} file, else the release layout's {@code ditto_onnx/<role>.onnx}. A
+     * relative {@code model_path} is looked up under {@code modelDir}, then beside the release
+     * layout's file (Ditto resolves it against the folder of the model files). The release configs
+     * point at TensorRT engines or PyTorch checkpoints, so the fallback is the usual case.
      */
     public Path modelFile(Path modelDir, String role) {
-        ModelSpec spec = ModelContracts.release().model(role);
+        Path standard = modelDir.resolve(ModelContracts.release().model(role).file());
         for (String configured : configuredPaths(role)) {
-            Path candidate = modelDir.resolve(configured);
-            if (configured.toLowerCase(Locale.ROOT).endsWith(ONNX) && Files.isRegularFile(candidate)) {
-                return candidate;
+            if (!configured.toLowerCase(Locale.ROOT).endsWith(ONNX)) {
+                continue;
+            }
+            for (Path candidate : List.of(modelDir.resolve(configured), standard.resolveSibling(configured))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
             }
         }
-        return modelDir.resolve(spec.file());
+        return standard;
     }
 
     /** {@code <role>_cfg.model_path}, and {@code <role>_model_path} of any entry (landmark478_cfg names two models). */

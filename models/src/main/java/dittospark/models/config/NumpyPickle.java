@@ -1,6 +1,5 @@
 package dittospark.models.config;
 
-import net.razorvine.pickle.IObjectConstructor;
 import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.Unpickler;
@@ -17,6 +16,10 @@ import java.util.Map;
  * {@code _reconstruct} followed by {@code __setstate__((version, shape, dtype, fortran, bytes))}
  * (protocols up to 4) or as {@code _frombuffer(bytes, dtype, shape, order)} (protocol 5);
  * both become {@link NdArray}s in row-major order.
+ *
+ * <p>Public only because the unpickler calls {@code __setstate__} on the state classes by
+ * reflection. The unpickler's constructor table is process-wide; the numpy names registered here
+ * mean the same thing to any other reader in the JVM.
  */
 public final class NumpyPickle {
     static {

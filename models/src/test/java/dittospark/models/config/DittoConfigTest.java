@@ -38,6 +38,7 @@ class DittoConfigTest {
                 "zero_d": np.array(2.25, dtype=np.float32),
                 "scale": np.float32(0.1),
                 "count": np.int64(7),
+                "dtype": np.dtype("float32"),
                 "fix_kp_cond_dim": [0, 202],
                 "window": (3, 0.5, "hann"),
                 "overall_ctrl_info": {"delta_pitch": 2},
@@ -61,6 +62,7 @@ class DittoConfigTest {
                     "zero_d", new NdArray(NumpyDtype.FLOAT32, new int[0], new float[] {2.25f}),
                     "scale", (double) 0.1f,
                     "count", 7L,
+                    "dtype", "float32",
                     "fix_kp_cond_dim", List.of(0L, 202L),
                     "window", List.of(3L, 0.5, "hann"),
                     "overall_ctrl_info", map("delta_pitch", 2L),
@@ -140,6 +142,23 @@ class DittoConfigTest {
     }
 
     @Test
+    void toJsonPutsEachInnermostRowOnOneLine() {
+        Map<String, Object> withArray = map("m", new NdArray(NumpyDtype.FLOAT32, new int[] {2, 2},
+                new float[] {0.5f, 1, 2, 3}));
+
+        String json = ConfigJson.write(withArray);
+
+        assertThat(json).as("pretty JSON of a 2x2 float array").isEqualTo("""
+                {
+                  "m": [
+                    [0.5, 1.0],
+                    [2.0, 3.0]
+                  ]
+                }
+                """);
+    }
+
+    @Test
     void readsJsonByContentWhateverTheExtension() throws IOException {
         Path file = Files.writeString(dir.resolve("settings.cfg"), """
                   {"base_cfg": {}, "audio2motion_cfg": {"seq_frames": 80}, "default_kwargs": {}}""");
@@ -150,6 +169,11 @@ class DittoConfigTest {
 
     private Path jsonFile(String json) throws IOException {
         return Files.writeString(dir.resolve("config.json"), json);
+    }
+
+    private DittoConfig withBaseCfg(String baseCfg) throws IOException {
+        return DittoConfig.read(jsonFile("{\"base_cfg\": " + baseCfg
+                + ", \"audio2motion_cfg\": {}, \"default_kwargs\": {}}"));
     }
 
     private DittoConfig kwargs(String defaultKwargs) throws IOException {
@@ -260,9 +284,8 @@ class DittoConfigTest {
 
     @Test
     void modelFileFallsBackToTheReleaseLayout() throws IOException {
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"decoder_cfg": {"model_path": "decoder_fp16.engine"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"decoder_cfg": {"model_path": "decoder_fp16.engine"}}""");
 
         assertThat(config.modelFile(dir, "decoder")).as("decoder whose model_path is a TensorRT engine")
                 .isEqualTo(dir.resolve("ditto_onnx/decoder.onnx"));
@@ -271,19 +294,27 @@ class DittoConfigTest {
     @Test
     void modelFileUsesAConfiguredOnnxThatExists() throws IOException {
         Path onnx = Files.createFile(dir.resolve("my_decoder.onnx"));
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"decoder_cfg": {"model_path": "my_decoder.onnx"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"decoder_cfg": {"model_path": "my_decoder.onnx"}}""");
 
         assertThat(config.modelFile(dir, "decoder")).as("decoder whose model_path names an existing .onnx")
                 .isEqualTo(onnx);
     }
 
     @Test
+    void modelFileFindsAConfiguredNameBesideTheReleaseLayout() throws IOException {
+        Path onnx = Files.createFile(Files.createDirectories(dir.resolve("ditto_onnx")).resolve("decoder_v2.onnx"));
+        DittoConfig config = withBaseCfg("""
+                {"decoder_cfg": {"model_path": "decoder_v2.onnx"}}""");
+
+        assertThat(config.modelFile(dir, "decoder")).as("decoder whose model_path is a bare .onnx name")
+                .isEqualTo(onnx);
+    }
+
+    @Test
     void modelFileIgnoresAConfiguredOnnxThatIsMissing() throws IOException {
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"landmark478_cfg": {"blaze_face_model_path": "elsewhere/blaze.onnx"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"landmark478_cfg": {"blaze_face_model_path": "elsewhere/blaze.onnx"}}""");
 
         assertThat(config.modelFile(dir, "blaze_face")).as("blaze_face whose configured .onnx does not exist")
                 .isEqualTo(dir.resolve("ditto_onnx/blaze_face.onnx"));
@@ -292,9 +323,8 @@ class DittoConfigTest {
     @Test
     void modelFileFindsAModelNamedInsideAnotherEntry() throws IOException {
         Path onnx = Files.createFile(dir.resolve("blaze.onnx"));
-        DittoConfig config = DittoConfig.read(jsonFile("""
-                {"base_cfg": {"landmark478_cfg": {"blaze_face_model_path": "blaze.onnx"}},
-                 "audio2motion_cfg": {}, "default_kwargs": {}}"""));
+        DittoConfig config = withBaseCfg("""
+                {"landmark478_cfg": {"blaze_face_model_path": "blaze.onnx"}}""");
 
         assertThat(config.modelFile(dir, "blaze_face")).as("blaze_face named by landmark478_cfg")
                 .isEqualTo(onnx);

@@ -22,4 +22,4 @@ if core == "core":
 with open(pickle_out, "wb") as f:
     f.write(data)
 with open(json_out, "w") as f:
-    json.dump(cfg, f, indent=1, default=lambda o: o.tolist())
+    json.dump(cfg, f, indent=1, default=lambda o: o.tolist() if hasattr(o, "tolist") else str(o))
