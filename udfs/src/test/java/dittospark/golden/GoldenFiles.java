@@ -96,4 +96,12 @@ public final class GoldenFiles {
         }
         return out;
     }
+
+    public static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
 }
