@@ -4,6 +4,7 @@ import dittospark.image.Image;
 import dittospark.image.ImageOps;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public final class ScrfdCodec {
         int plane = INPUT_SIZE * INPUT_SIZE;
         float[] blob = new float[3 * plane];
         float padding = (0f - 127.5f) / 128f;
-        java.util.Arrays.fill(blob, padding);
+        Arrays.fill(blob, padding);
         byte[] px = resized.rgb();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

@@ -43,8 +43,8 @@ public final class CropGoldenCheck implements GoldenCheck {
 
     private static CropArgs args(JsonNode c) {
         JsonNode kw = c.get("kwargs");
-        return new CropArgs(GoldenFiles.flat(c.get("pts")), kw.path("dsize").asInt(224), kw.path("scale").asDouble(1.5),
-                kw.path("vx_ratio").asDouble(0), kw.path("vy_ratio").asDouble(-0.1),
+        return new CropArgs(GoldenFiles.toFloat(flat(c.get("pts"))), kw.path("dsize").asInt(224),
+                kw.path("scale").asDouble(1.5), kw.path("vx_ratio").asDouble(0), kw.path("vy_ratio").asDouble(-0.1),
                 kw.path("flag_do_rot").asBoolean(true));
     }
 
@@ -75,16 +75,5 @@ public final class CropGoldenCheck implements GoldenCheck {
     }
 
     private record CropArgs(float[] pts, int dsize, double scale, double vx, double vy, boolean rotate) {
-        CropArgs(double[] pts, int dsize, double scale, double vx, double vy, boolean rotate) {
-            this(toFloats(pts), dsize, scale, vx, vy, rotate);
-        }
-
-        private static float[] toFloats(double[] v) {
-            float[] out = new float[v.length];
-            for (int i = 0; i < v.length; i++) {
-                out[i] = (float) v[i];
-            }
-            return out;
-        }
     }
 }

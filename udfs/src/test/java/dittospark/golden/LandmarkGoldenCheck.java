@@ -39,23 +39,15 @@ public final class LandmarkGoldenCheck implements GoldenCheck {
     }
 
     private static void check106(JsonNode c) {
-        float[] b = floats(flat(c.get("bbox")));
+        float[] b = GoldenFiles.toFloat(flat(c.get("bbox")));
         Affine toCrop = Landmark106Codec.cropTransform(new FaceBox(b[0], b[1], b[2], b[3]));
-        float[] lmk = Landmark106Codec.postprocess(floats(flat(c.get("model_output"))), toCrop);
+        float[] lmk = Landmark106Codec.postprocess(GoldenFiles.toFloat(flat(c.get("model_output"))), toCrop);
         assertClose("106 landmarks", toDouble(lmk), flat(c.get("landmarks")));
     }
 
     private static void check203(JsonNode c) {
-        float[] lmk = Landmark203Codec.postprocess(floats(flat(c.get("model_output"))),
+        float[] lmk = Landmark203Codec.postprocess(GoldenFiles.toFloat(flat(c.get("model_output"))),
                 Affine.ofRows(flat(c.get("M_c2o"))).toFloat32());
         assertClose("203 landmarks", toDouble(lmk), flat(c.get("landmarks")));
-    }
-
-    private static float[] floats(double[] v) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) v[i];
-        }
-        return out;
     }
 }

@@ -3,9 +3,11 @@ package dittospark.render;
 import dittospark.image.Affine;
 import dittospark.image.FloatImage;
 import dittospark.image.Image;
+import dittospark.image.ImageOps;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +63,46 @@ class PutBackTest {
 
         assertThat(moved.at(100, 100, 0)).as("pixel where the first transform pasted").isZero();
         assertThat(moved.at(700, 700, 0)).as("pixel where the second transform pastes").isEqualTo(255);
+    }
+
+    @Test
+    void bandWarpEqualsAFullFrameWarp() {
+        FloatImage mask = FaceMask.forMode("blend", 1);
+        FloatImage render = noise(512, 512, 3, 5);
+        Image frame = frame(720, 640, 90);
+        Random random = new Random(9);
+        for (int k = 0; k < 5; k++) {
+            double s = 0.3 + random.nextDouble();
+            double angle = random.nextDouble() * 6;
+            Affine c2o = Affine.of(s * Math.cos(angle), -s * Math.sin(angle), random.nextDouble() * 600 - 100,
+                    s * Math.sin(angle), s * Math.cos(angle), random.nextDouble() * 600 - 200).toFloat32();
+
+            Image out = new PutBack(mask).apply(frame, render, c2o);
+
+            assertThat(out.rgb()).as("put back with transform %s", c2o).isEqualTo(fullFrame(frame, render, c2o, mask));
+        }
+    }
+
+    private static FloatImage noise(int w, int h, int channels, long seed) {
+        Random random = new Random(seed);
+        float[] data = new float[w * h * channels];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextFloat() * 255f;
+        }
+        return new FloatImage(w, h, channels, data);
+    }
+
+    /** The reference's arithmetic over the whole frame. */
+    private static byte[] fullFrame(Image frame, FloatImage render, Affine c2o, FloatImage mask) {
+        float[] m = ImageOps.warpAffine(mask, c2o, frame.width(), frame.height()).data();
+        float[] r = ImageOps.warpAffine(render, c2o, frame.width(), frame.height()).data();
+        byte[] f = frame.rgb();
+        byte[] out = new byte[f.length];
+        for (int i = 0; i < f.length; i++) {
+            float a = Math.min(1f, Math.max(0f, m[i / 3]));
+            float v = Math.min(255f, Math.max(0f, a * r[i] + (1f - a) * (f[i] & 0xFF)));
+            out[i] = (byte) (int) v;
+        }
+        return out;
     }
 }
