@@ -17,7 +17,7 @@ import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 
-/** An opened video whose frames decode to 8-bit RGB. */
+/** An opened video whose frames decode to 8-bit RGB, upright as a player would show them. */
 final class VideoFile implements AutoCloseable {
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -26,12 +26,14 @@ final class VideoFile implements AutoCloseable {
     private final Path path;
     private final FFmpegFrameGrabber grabber;
     private final AVStream stream;
+    private final DisplayRotation rotation;
     private int decoded;
 
     private VideoFile(Path path, FFmpegFrameGrabber grabber, AVStream stream) {
         this.path = path;
         this.grabber = grabber;
         this.stream = stream;
+        this.rotation = new DisplayRotation(grabber.getDisplayRotation());
     }
 
     static VideoFile open(Path path) throws RenderException {
@@ -57,12 +59,13 @@ final class VideoFile implements AutoCloseable {
         return new VideoFile(path, grabber, stream);
     }
 
+    /** Width as displayed (after the stream's display rotation). */
     int width() {
-        return grabber.getImageWidth();
+        return rotation.swapsSides() ? grabber.getImageHeight() : grabber.getImageWidth();
     }
 
     int height() {
-        return grabber.getImageHeight();
+        return rotation.swapsSides() ? grabber.getImageWidth() : grabber.getImageHeight();
     }
 
     double fps() {
@@ -89,7 +92,7 @@ final class VideoFile implements AutoCloseable {
             return null;
         }
         decoded++;
-        return toImage(frame);
+        return rotation.apply(toImage(frame));
     }
 
     @Override

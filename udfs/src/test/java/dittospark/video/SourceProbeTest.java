@@ -3,6 +3,7 @@ package dittospark.video;
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
 import dittospark.engine.SourceKind;
+import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,20 @@ class SourceProbeTest {
         Path renamed = Files.copy(Samples.file("portrait_clip_3s.mp4"), dir.resolve("clip.png"));
 
         assertThat(SourceProbe.probe(renamed).kind()).as("kind by content").isEqualTo(SourceKind.VIDEO);
+    }
+
+    @Test
+    void rotatedVideoReportsItsDisplayedSize() throws Exception {
+        FfmpegCli.assumeInstalled();
+        Path plain = dir.resolve("plain.mp4");
+        Path rotated = dir.resolve("rotated.mp4");
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=64x48:r=25:d=0.2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                plain.toString());
+        FfmpegCli.ffmpeg("-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=270", rotated.toString());
+
+        SourceInfo info = SourceProbe.probe(rotated);
+
+        assertThat(info.width() + "x" + info.height()).as("displayed size").isEqualTo("48x64");
     }
 
     @Test
