@@ -43,13 +43,19 @@ final class VideoFile implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             releaseQuietly(grabber);
-            throw SourceReader.unreadable(path, "FFmpeg cannot open it (" + e.getMessage() + ")", e);
+            throw SourceReader.unreadable(path, "its content is neither a picture nor a video FFmpeg can open ("
+                    + e.getMessage() + ")", e);
         }
         String format = String.valueOf(grabber.getFormat());
-        // FFmpeg falls back to guessing still images from the file name; we only accept pictures we recognised by content
-        if (format.equals("image2") || format.endsWith("_pipe")) {
+        if (format.equals("image2")) {
+            // FFmpeg guessed a still image from the file name alone: the content matched nothing it knows
             releaseQuietly(grabber);
-            throw SourceReader.unreadable(path, "it is a picture format we do not read (" + format + ")", null);
+            throw SourceReader.unreadable(path, "its content is neither a picture nor a video", null);
+        }
+        if (format.endsWith("_pipe")) {
+            releaseQuietly(grabber);
+            throw SourceReader.unreadable(path, "it is a " + format.substring(0, format.length() - "_pipe".length())
+                    + " picture, a format we do not read", null);
         }
         AVStream stream = videoStream(grabber.getFormatContext());
         if (stream == null || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {

@@ -62,8 +62,20 @@ class SourceProbeTest {
         RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(text));
 
         assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
-        assertThat(e.getMessage()).as("message names the file and what a source must be")
-                .contains(text.toString()).contains("picture").contains("video");
+        assertThat(e.getMessage()).as("message names the file and what is wrong with it")
+                .contains(text.toString()).contains("neither a picture nor a video");
+    }
+
+    @Test
+    void pictureFormatWeDoNotReadIsUnreadable() throws Exception {
+        FfmpegCli.assumeInstalled();
+        Path tiff = dir.resolve("face.tiff");
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=32x32", "-frames:v", "1", tiff.toString());
+
+        RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(tiff));
+
+        assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
+        assertThat(e.getMessage()).as("message names the format").contains("tiff picture");
     }
 
     @Test
