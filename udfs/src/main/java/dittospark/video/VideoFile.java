@@ -17,7 +17,7 @@ import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 
-/** An opened video whose frames decode to 8-bit RGB. */
+/** An opened video whose frames decode to 8-bit RGB, upright as a player would show them. */
 final class VideoFile implements AutoCloseable {
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -26,12 +26,14 @@ final class VideoFile implements AutoCloseable {
     private final Path path;
     private final FFmpegFrameGrabber grabber;
     private final AVStream stream;
+    private final DisplayRotation rotation;
     private int decoded;
 
     private VideoFile(Path path, FFmpegFrameGrabber grabber, AVStream stream) {
         this.path = path;
         this.grabber = grabber;
         this.stream = stream;
+        this.rotation = new DisplayRotation(grabber.getDisplayRotation());
     }
 
     static VideoFile open(Path path) throws RenderException {
@@ -41,13 +43,19 @@ final class VideoFile implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             releaseQuietly(grabber);
-            throw SourceReader.unreadable(path, "FFmpeg cannot open it (" + e.getMessage() + ")", e);
+            throw SourceReader.unreadable(path, "its content is neither a picture nor a video FFmpeg can open ("
+                    + e.getMessage() + ")", e);
         }
         String format = String.valueOf(grabber.getFormat());
-        // FFmpeg falls back to guessing still images from the file name; we only accept pictures we recognised by content
-        if (format.equals("image2") || format.endsWith("_pipe")) {
+        if (format.equals("image2")) {
+            // FFmpeg guessed a still image from the file name alone: the content matched nothing it knows
             releaseQuietly(grabber);
-            throw SourceReader.unreadable(path, "it is a picture format we do not read (" + format + ")", null);
+            throw SourceReader.unreadable(path, "its content is neither a picture nor a video", null);
+        }
+        if (format.endsWith("_pipe")) {
+            releaseQuietly(grabber);
+            throw SourceReader.unreadable(path, "it is a " + format.substring(0, format.length() - "_pipe".length())
+                    + " picture, a format we do not read", null);
         }
         AVStream stream = videoStream(grabber.getFormatContext());
         if (stream == null || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
@@ -57,12 +65,13 @@ final class VideoFile implements AutoCloseable {
         return new VideoFile(path, grabber, stream);
     }
 
+    /** Width as displayed (after the stream's display rotation). */
     int width() {
-        return grabber.getImageWidth();
+        return rotation.swapsSides() ? grabber.getImageHeight() : grabber.getImageWidth();
     }
 
     int height() {
-        return grabber.getImageHeight();
+        return rotation.swapsSides() ? grabber.getImageWidth() : grabber.getImageHeight();
     }
 
     double fps() {
@@ -89,7 +98,7 @@ final class VideoFile implements AutoCloseable {
             return null;
         }
         decoded++;
-        return toImage(frame);
+        return rotation.apply(toImage(frame));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dittospark.video;
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
 import dittospark.engine.SourceKind;
+import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +42,40 @@ class SourceProbeTest {
     }
 
     @Test
+    void rotatedVideoReportsItsDisplayedSize() throws Exception {
+        FfmpegCli.assumeInstalled();
+        Path plain = dir.resolve("plain.mp4");
+        Path rotated = dir.resolve("rotated.mp4");
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=64x48:r=25:d=0.2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                plain.toString());
+        FfmpegCli.ffmpeg("-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=270", rotated.toString());
+
+        SourceInfo info = SourceProbe.probe(rotated);
+
+        assertThat(info.width() + "x" + info.height()).as("displayed size").isEqualTo("48x64");
+    }
+
+    @Test
     void textNamedPngIsUnreadable() throws Exception {
         Path text = Files.writeString(dir.resolve("face.png"), "just some words, no pixels\n".repeat(50));
 
         RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(text));
 
         assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
-        assertThat(e.getMessage()).as("message names the file and what a source must be")
-                .contains(text.toString()).contains("picture").contains("video");
+        assertThat(e.getMessage()).as("message names the file and what is wrong with it")
+                .contains(text.toString()).contains("neither a picture nor a video");
+    }
+
+    @Test
+    void pictureFormatWeDoNotReadIsUnreadable() throws Exception {
+        FfmpegCli.assumeInstalled();
+        Path tiff = dir.resolve("face.tiff");
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=32x32", "-frames:v", "1", tiff.toString());
+
+        RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(tiff));
+
+        assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
+        assertThat(e.getMessage()).as("message names the format").contains("tiff picture");
     }
 
     @Test

@@ -69,6 +69,25 @@ class SourceReaderTest {
     }
 
     @Test
+    void rotatedPhoneVideoIsTurnedUpright() throws Exception {
+        FfmpegCli.assumeInstalled();
+        Path plain = dir.resolve("plain.mp4");
+        Path rotated = dir.resolve("rotated.mp4");
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=64x48:r=25:d=0.2,drawbox=x=0:y=0:w=16:h=12:c=blue:t=fill",
+                "-c:v", "libx264", "-pix_fmt", "yuv420p", plain.toString());
+        FfmpegCli.ffmpeg("-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.toString());
+
+        try (SourceReader reader = SourceReader.open(rotated, 0)) {
+            Image frame = reader.next().orElseThrow();
+
+            assertThat(frame.width() + "x" + frame.height()).as("sides swapped").isEqualTo("48x64");
+            assertThat(frame.at(2, 61, 2)).as("blue corner turned to the bottom left, as ffmpeg shows it")
+                    .isGreaterThan(200);
+            assertThat(frame.at(2, 2, 0)).as("top left is red").isGreaterThan(200);
+        }
+    }
+
+    @Test
     void pngImageDecodesToItsPixels() throws Exception {
         Path png = dir.resolve("blue.dat");
         BufferedImage blue = new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB);
