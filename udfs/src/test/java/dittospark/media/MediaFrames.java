@@ -66,50 +66,53 @@ public final class MediaFrames {
     }
 
     /**
-     * Per frame, the mean absolute change from the median frame over the 1% of pixels that vary most:
-     * in a talking-head render of a still portrait, that region is the mouth.
+     * Per frame, the mean absolute change from the rest frame over the 1% of pixels that vary most:
+     * in a talking-head render of a still portrait, that region is the mouth, and the rest frame is
+     * the one where the speech is quietest.
      */
-    public static double[] busiestRegionChange(float[][] frames) {
+    public static double[] busiestRegionChange(float[][] frames, int restFrame) {
         int n = frames.length;
         int size = frames[0].length;
-        float[][] change = new float[n][size];
+        float[] rest = frames[restFrame];
         double[] spread = new double[size];
-        float[] column = new float[n];
         for (int i = 0; i < size; i++) {
-            for (int f = 0; f < n; f++) {
-                column[f] = frames[f][i];
-            }
-            float[] sorted = column.clone();
-            java.util.Arrays.sort(sorted);
-            float median = sorted[n / 2];
             double mean = 0;
-            for (int f = 0; f < n; f++) {
-                change[f][i] = Math.abs(column[f] - median);
-                mean += change[f][i];
+            double sq = 0;
+            for (float[] frame : frames) {
+                double d = Math.abs(frame[i] - rest[i]);
+                mean += d;
+                sq += d * d;
             }
             mean /= n;
-            double var = 0;
-            for (int f = 0; f < n; f++) {
-                var += (change[f][i] - mean) * (change[f][i] - mean);
-            }
-            spread[i] = Math.sqrt(var / n);
+            spread[i] = Math.sqrt(Math.max(0, sq / n - mean * mean));
         }
-        double[] sortedSpread = spread.clone();
-        java.util.Arrays.sort(sortedSpread);
-        double cut = sortedSpread[(int) (size * 0.99)];
+        double[] sorted = spread.clone();
+        java.util.Arrays.sort(sorted);
+        double cut = sorted[(int) (size * 0.99)];
         double[] out = new double[n];
         for (int f = 0; f < n; f++) {
             double sum = 0;
             int count = 0;
             for (int i = 0; i < size; i++) {
                 if (spread[i] >= cut) {
-                    sum += change[f][i];
+                    sum += Math.abs(frames[f][i] - rest[i]);
                     count++;
                 }
             }
             out[f] = sum / Math.max(count, 1);
         }
         return out;
+    }
+
+    /** Index of the smallest value. */
+    public static int quietest(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     public static double correlation(double[] a, double[] b) {
