@@ -1,5 +1,6 @@
 package dittospark.cli;
 
+import dittospark.engine.BenchCommand;
 import dittospark.engine.RenderCommand;
 import dittospark.models.cli.ModelsCommand;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code dittospark} command line: one main class for the launcher and for spark-submit. */
 @Command(name = "dittospark", mixinStandardHelpOptions = true, version = "dittospark 0.1.0",
         description = "Batch renderer of Ditto talking-head videos.",
-        subcommands = {RenderCommand.class, ModelsCommand.class})
+        subcommands = {RenderCommand.class, BenchCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

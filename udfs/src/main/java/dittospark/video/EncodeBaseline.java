@@ -5,28 +5,44 @@ import dittospark.engine.RenderException;
 import dittospark.image.Image;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The cost of encoding alone, for benchmarks: the same writer, settings and audio muxing as a render. */
+/**
+ * The cost of encoding alone, for benchmarks: a finished video's own frames and audio through the same
+ * writer and settings as a render, so the encoder sees the same content it saw while rendering.
+ */
 public final class EncodeBaseline {
     private EncodeBaseline() {
     }
 
     /**
-     * Writes {@code frames} copies of {@code frame} with as much silence to {@code target} and returns
-     * wall-clock milliseconds per frame, opening and finishing the file included.
+     * Re-encodes every frame of {@code video} (with its audio) into {@code target} and returns the
+     * milliseconds per frame spent in the writer, opening and finishing included, decoding excluded.
      */
-    public static double msPerFrame(Path target, Image frame, int frames) throws RenderException {
-        if (frames <= 0) {
-            throw new IllegalArgumentException("frames must be positive, got " + frames);
-        }
-        DecodedAudio silence = DecodedAudio.silence(DecodedAudio.MODEL_RATE, 1, (double) frames / Mp4Writer.FPS);
-        long start = System.nanoTime();
-        try (Mp4Writer writer = Mp4Writer.open(target, frame.width(), frame.height(), silence)) {
-            for (int i = 0; i < frames; i++) {
-                writer.write(frame);
+    public static double msPerFrame(Path video, Path target) throws RenderException {
+        DecodedAudio audio = dittospark.audio.AudioDecoder.decode(video);
+        long spent = 0;
+        int frames = 0;
+        try (SourceReader reader = SourceReader.open(video, 0)) {
+            Optional<Image> frame = reader.next();
+            if (frame.isEmpty()) {
+                throw new RenderException(dittospark.engine.ErrorKind.SOURCE_UNREADABLE, video + " has no frames");
             }
-            writer.finish();
+            long t = System.nanoTime();
+            try (Mp4Writer writer = Mp4Writer.open(target, frame.get().width(), frame.get().height(), audio)) {
+                spent += System.nanoTime() - t;
+                while (frame.isPresent()) {
+                    t = System.nanoTime();
+                    writer.write(frame.get());
+                    spent += System.nanoTime() - t;
+                    frames++;
+                    frame = reader.next();
+                }
+                t = System.nanoTime();
+                writer.finish();
+                spent += System.nanoTime() - t;
+            }
         }
-        return (System.nanoTime() - start) / 1e6 / frames;
+        return spent / 1e6 / frames;
     }
 }
