@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public final class Audio2Motion {
     /** Columns the moving mean touches: scale, pitch, yaw, roll and t; exp keeps its sampled detail. */
-    static final int SMOOTHED_COLUMNS = 202;
+    private static final int SMOOTHED_COLUMNS = 202;
 
     private final DdimSampler sampler;
     private final MotionSettings settings;

@@ -4,18 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Arrays;
 
-/** Row views of golden arrays: a JSON list of lists, or a slab of an .npy array, as float32 rows. */
+/** Float32 views of golden arrays: JSON number arrays, slabs of .npy arrays, and back to doubles. */
 final class GoldenRows {
     private GoldenRows() {
-    }
-
-    /** A JSON list of number lists as float rows. */
-    static float[][] of(JsonNode rows) {
-        float[][] out = new float[rows.size()][];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = floats(rows.get(r));
-        }
-        return out;
     }
 
     /** Any JSON number array, flattened row-major, as floats. */
