@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
  * positive count a fixed gap, a list gaps in turn, 0 random gaps in [60, 100].
  */
 public final class BlinkSchedule {
-    static final int RANDOM_GAP_MIN = 60;
-    static final int RANDOM_GAP_MAX = 100;
+    private static final int RANDOM_GAP_MIN = 60;
+    private static final int RANDOM_GAP_MAX = 100;
 
     private static final BlinkSchedule NONE = new BlinkSchedule(false, List.of());
     private static final BlinkSchedule RANDOM = new BlinkSchedule(true, List.of());

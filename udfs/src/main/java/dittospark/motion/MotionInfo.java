@@ -83,10 +83,6 @@ public final class MotionInfo {
         return new MotionInfo(values);
     }
 
-    EnumMap<MotionKey, float[]> entries() {
-        return new EnumMap<>(values);
-    }
-
     private static float[] checked(MotionKey key, float[] value) {
         boolean ok = value != null && (value.length == key.size() || key.isPose() && value.length == 1);
         if (!ok) {

@@ -132,6 +132,9 @@ public final class MotionStitch {
         float[] xD = PoseMath.transformKeypoints(MotionInfo.owning(x));
         if (settings.flagStitching()) {
             xD = stitcher.stitch(xS.clone(), xD);
+            if (xD.length != xS.length) {
+                throw new IllegalStateException("stitcher returned " + xD.length + " values, expected " + xS.length);
+            }
         }
         return new StitchedKeypoints(xS.clone(), xD);
     }

@@ -30,7 +30,7 @@ public final class PoseMath {
         }
         float[] e = new float[BINS];
         for (int i = 0; i < BINS; i++) {
-            e[i] = (float) Math.exp(pose[i] - max);
+            e[i] = FloatOps.exp(pose[i] - max);
         }
         float sum = FloatOps.sum(e);
         float[] weighted = new float[BINS];

@@ -8,24 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** eye_blink_schedule.json: blink row per frame for deterministic open_n, exact. */
-final class EyeBlinkScheduleGoldenCheck implements GoldenCheck {
-    private static final String FILE = "eye_blink_schedule.json";
+final class EyeBlinkScheduleGoldenCheck extends SingleFileCheck {
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    EyeBlinkScheduleGoldenCheck() {
+        super("eye_blink_schedule.json");
     }
 
     @Override
     public Stream<DynamicTest> tests(Path goldenDir) {
-        JsonNode cases = GoldenFiles.json(FILE).get("cases");
+        JsonNode cases = root().get("cases");
         return IntStream.range(0, cases.size()).mapToObj(i -> {
             JsonNode c = cases.get(i);
             return DynamicTest.dynamicTest("case " + i + ": open_n " + c.get("open_n") + ", N " + c.get("N") + " (exact)", () -> {

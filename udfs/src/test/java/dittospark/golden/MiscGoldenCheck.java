@@ -9,7 +9,6 @@ import org.junit.jupiter.api.DynamicTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,18 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * misc.json: source smoothing ({@code smooth_k<K>} from {@code smooth_input}, 1e-5 relative) and the
  * mirror index (exact). Its resize-rule cases belong to the image loader's check.
  */
-final class MiscGoldenCheck implements GoldenCheck {
-    private static final String FILE = "misc.json";
+final class MiscGoldenCheck extends SingleFileCheck {
     private static final Pattern SMOOTHED = Pattern.compile("smooth_k(\\d+)");
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    MiscGoldenCheck() {
+        super("misc.json");
     }
 
     @Override
     public Stream<DynamicTest> tests(Path goldenDir) {
-        JsonNode root = GoldenFiles.json(FILE);
+        JsonNode root = root();
         List<MotionInfo> input = new ArrayList<>();
         root.get("smooth_input").forEach(f -> input.add(MotionJson.info(f)));
         Stream<DynamicTest> smoothing = StreamSupport.stream(((Iterable<String>) root::fieldNames).spliterator(), false)

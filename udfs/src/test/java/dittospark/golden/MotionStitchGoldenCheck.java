@@ -25,17 +25,15 @@ import static dittospark.golden.GoldenFiles.toDouble;
  * motion_stitch.json: every option set, frames applied in order with the stitching network as
  * identity; x_s and x_d per frame within 1e-5 relative.
  */
-final class MotionStitchGoldenCheck implements GoldenCheck {
-    private static final String FILE = "motion_stitch.json";
+final class MotionStitchGoldenCheck extends SingleFileCheck {
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    MotionStitchGoldenCheck() {
+        super("motion_stitch.json");
     }
 
     @Override
     public Stream<DynamicTest> tests(Path goldenDir) {
-        JsonNode root = GoldenFiles.json(FILE);
+        JsonNode root = root();
         return StreamSupport.stream(root.get("cases").spliterator(), false).map(c -> DynamicTest.dynamicTest(
                 c.get("name").asText() + " (1e-5 rel)", () -> check(root, c)));
     }

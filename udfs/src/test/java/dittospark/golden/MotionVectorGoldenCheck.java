@@ -6,24 +6,21 @@ import dittospark.motion.MotionVector;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static dittospark.golden.GoldenFiles.toDouble;
 
 /** motion_vector.json: motion info to the 265/328-d vector and back, 1e-5 relative. */
-final class MotionVectorGoldenCheck implements GoldenCheck {
-    private static final String FILE = "motion_vector.json";
+final class MotionVectorGoldenCheck extends SingleFileCheck {
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    MotionVectorGoldenCheck() {
+        super("motion_vector.json");
     }
 
     @Override
     public Stream<DynamicTest> tests(Path goldenDir) {
-        JsonNode cases = GoldenFiles.json(FILE).get("cases");
+        JsonNode cases = root().get("cases");
         return IntStream.range(0, cases.size()).boxed().flatMap(i -> {
             JsonNode c = cases.get(i);
             MotionInfo info = MotionJson.info(c.get("info"));

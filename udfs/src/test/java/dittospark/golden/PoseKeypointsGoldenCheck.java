@@ -5,24 +5,21 @@ import dittospark.motion.PoseMath;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static dittospark.golden.GoldenFiles.toDouble;
 
 /** pose_keypoints.json: bins to degrees, rotation matrix, keypoint transform, 1e-5 relative. */
-final class PoseKeypointsGoldenCheck implements GoldenCheck {
-    private static final String FILE = "pose_keypoints.json";
+final class PoseKeypointsGoldenCheck extends SingleFileCheck {
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    PoseKeypointsGoldenCheck() {
+        super("pose_keypoints.json");
     }
 
     @Override
     public Stream<DynamicTest> tests(Path goldenDir) {
-        JsonNode cases = GoldenFiles.json(FILE).get("cases");
+        JsonNode cases = root().get("cases");
         return IntStream.range(0, cases.size()).boxed().flatMap(i -> {
             JsonNode c = cases.get(i);
             return Stream.of(
