@@ -51,20 +51,29 @@ public final class BatchCommand implements Callable<Integer> {
         } else if (!new SparkConf().contains("spark.master")) {
             builder.master("local[*]");
         }
+        BatchOptions options;
+        try {
+            options = new BatchOptions(manifest, out, models != null ? models : demoModels(),
+                    format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions);
+        } catch (ManifestException e) {
+            return badManifest(e);
+        }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
-            RunSummary summary = new BatchJob(spark, System.out).run(new BatchOptions(manifest, out,
-                    models != null ? models : demoModels(), format == null ? null : ManifestFormat.named(format),
-                    overwrite, limit, partitions));
+            RunSummary summary = new BatchJob(spark, System.out).run(options);
             System.out.println(summary.line());
             return 0;
         } catch (ManifestException e) {
-            System.err.println("dittospark batch: " + e.getMessage());
-            return BAD_MANIFEST;
+            return badManifest(e);
         } finally {
             spark.stop();
         }
+    }
+
+    private static int badManifest(ManifestException e) {
+        System.err.println("dittospark batch: " + e.getMessage());
+        return BAD_MANIFEST;
     }
 
     /** The demo model set built with the project. */

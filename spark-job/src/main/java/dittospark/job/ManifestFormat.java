@@ -7,8 +7,12 @@ public enum ManifestFormat {
     CSV, JSONL, PARQUET;
 
     /** The format named on the command line ({@code csv}, {@code jsonl}, {@code parquet}). */
-    public static ManifestFormat named(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
+    public static ManifestFormat named(String name) throws ManifestException {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ManifestException("unknown manifest format '" + name + "'; use csv, jsonl or parquet");
+        }
     }
 
     /** The format implied by the manifest's extension. */

@@ -41,7 +41,8 @@ public final class ManifestReader {
                 case PARQUET -> table(uri, spark.read().parquet(uri));
                 case JSONL -> jsonLines(uri, spark.read().textFile(uri).collectAsList());
             };
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's AnalysisException (path not found, unreadable file) is undeclared, hence Exception
             throw new ManifestException("cannot read the manifest " + uri + " as " + format + ": " + firstLine(e), e);
         }
         if (manifest.columns().isEmpty()) {
