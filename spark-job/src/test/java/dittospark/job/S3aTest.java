@@ -5,6 +5,7 @@ import dittospark.engine.SourceKind;
 import dittospark.udf.HadoopFiles;
 import dittospark.udf.LocalModels;
 import dittospark.udf.ModelFolderCache;
+import dittospark.udf.OutputPublisher;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
 import dittospark.udf.RowRenderer;
@@ -109,5 +110,29 @@ class S3aTest {
         }, conf, Files.createDirectories(dir.resolve("work-d")), false, PLACE);
 
         assertThat(renderer.render(task).status()).as("status").isEqualTo(RowStatus.SKIPPED);
+    }
+
+    @Test
+    void theJobRendersFromS3ToS3() throws Exception {
+        s3.putFolder("demo-models", Path.of(System.getProperty("demo.models.dir")));
+        s3.put("job/in/portrait.png", SAMPLES.resolve("portrait.png"));
+        s3.put("job/in/speech.wav", Wavs.head(SAMPLES.resolve("speech_24k.wav"), 1.0, dir.resolve("speech_1s.wav")));
+        s3.put("job/manifest.csv", Files.writeString(dir.resolve("manifest.csv"),
+                "id,source,audio\nface,in/portrait.png,in/speech.wav\nlost,in/none.png,in/speech.wav\n"));
+        org.apache.hadoop.conf.Configuration sparkConf = TestSpark.session().sparkContext().hadoopConfiguration();
+        s3.hadoop().forEach(sparkConf::set);
+
+        RunSummary summary = new BatchJob(TestSpark.session(), new java.io.PrintStream(new java.io.ByteArrayOutputStream()))
+                .run(new BatchOptions(S3Server.uri("job/manifest.csv"), S3Server.uri("job/out"),
+                        S3Server.uri("demo-models"), null, false, null, 2));
+
+        assertThat(summary.succeeded()).as("succeeded rows").isEqualTo(1);
+        assertThat(summary.failed()).as("failed rows").isEqualTo(1);
+        assertThat(s3.keys("job/out/")).as("objects the job wrote")
+                .contains("job/out/face.mp4", "job/out/results.csv", "job/out/report.html")
+                .doesNotContain("job/out/lost.mp4")
+                .allMatch(k -> !k.contains("_temporary") && !k.contains(OutputPublisher.TEMP_PREFIX),
+                        "no temporary object");
+        assertThat(s3.keys("job/out/_results/")).as("results table objects").anyMatch(k -> k.endsWith(".parquet"));
     }
 }
