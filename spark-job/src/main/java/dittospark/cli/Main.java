@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code dittospark} command line: one main class for the launcher and for spark-submit. */
 @Command(name = "dittospark", mixinStandardHelpOptions = true, version = "dittospark 0.1.0",
         description = "Batch renderer of Ditto talking-head videos.",
-        subcommands = {RenderCommand.class, BenchCommand.class, ModelsCommand.class})
+        subcommands = {BatchCommand.class, RenderCommand.class, BenchCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

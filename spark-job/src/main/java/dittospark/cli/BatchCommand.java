@@ -1,0 +1,87 @@
+package dittospark.cli;
+
+import dittospark.job.BatchJob;
+import dittospark.job.BatchOptions;
+import dittospark.job.ManifestException;
+import dittospark.job.ManifestFormat;
+import dittospark.job.RunSummary;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code dittospark batch}: the Spark job over a manifest. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = "Render every row of a manifest on Spark and write the results table and report.")
+public final class BatchCommand implements Callable<Integer> {
+    static final int BAD_MANIFEST = 2;
+
+    @Option(names = "--manifest", required = true, description = "manifest URI (CSV with header, JSON Lines, Parquet)")
+    String manifest;
+
+    @Option(names = "--out", required = true, description = "output folder URI: <out>/<id>.mp4, <out>/_results/, report.html")
+    String out;
+
+    @Option(names = "--models", description = "model folder URI (default: the demo models)")
+    String models;
+
+    @Option(names = "--master", description = "Spark master (default: local[*], or the one spark-submit sets)")
+    String master;
+
+    @Option(names = "--format", description = "manifest format: csv, jsonl or parquet (default: by extension)")
+    String format;
+
+    @Option(names = "--overwrite", description = "render rows whose output already exists")
+    boolean overwrite;
+
+    @Option(names = "--limit", description = "only the first N manifest rows")
+    Integer limit;
+
+    @Option(names = "--partitions", description = "number of tasks (default: Spark's default parallelism)")
+    Integer partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        SparkSession.Builder builder = SparkSession.builder().appName("dittospark batch");
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        BatchOptions options;
+        try {
+            options = new BatchOptions(manifest, out, models != null ? models : demoModels(),
+                    format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions);
+        } catch (ManifestException e) {
+            return badManifest(e);
+        }
+        SparkSession spark = builder.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        try {
+            RunSummary summary = new BatchJob(spark, System.out).run(options);
+            System.out.println(summary.line());
+            return 0;
+        } catch (ManifestException e) {
+            return badManifest(e);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static int badManifest(ManifestException e) {
+        System.err.println("dittospark batch: " + e.getMessage());
+        return BAD_MANIFEST;
+    }
+
+    /** The demo model set built with the project. */
+    private static String demoModels() {
+        String dir = System.getProperty("demo.models.dir");
+        if (dir != null) {
+            return dir;
+        }
+        return Path.of(System.getProperty("dittospark.home", "."), "models", "target", "demo-models").toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dittospark.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a manifest (CSV with a header, JSON Lines, or Parquet) into rows of text values. A manifest
+ * that cannot be read, has no columns, or lacks a required column is rejected as a whole.
+ */
+public final class ManifestReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ManifestReader() {
+    }
+
+    public static Manifest read(SparkSession spark, String uri, ManifestFormat format) throws ManifestException {
+        Manifest manifest;
+        try {
+            manifest = switch (format) {
+                case CSV -> table(uri, spark.read().option("header", true).option("escape", "\"")
+                        .option("inferSchema", false).csv(uri));
+                case PARQUET -> table(uri, spark.read().parquet(uri));
+                case JSONL -> jsonLines(uri, spark.read().textFile(uri).collectAsList());
+            };
+        } catch (Exception e) {
+            // Spark's AnalysisException (path not found, unreadable file) is undeclared, hence Exception
+            throw new ManifestException("cannot read the manifest " + uri + " as " + format + ": " + firstLine(e), e);
+        }
+        if (manifest.columns().isEmpty()) {
+            throw new ManifestException("the manifest " + uri + " has no columns; it needs at least "
+                    + String.join(", ", Manifest.REQUIRED));
+        }
+        List<String> missing = Manifest.REQUIRED.stream().filter(c -> !manifest.columns().contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new ManifestException("the manifest " + uri + " has no column " + String.join(", ", missing)
+                    + " (its columns: " + String.join(", ", manifest.columns()) + ")");
+        }
+        return manifest;
+    }
+
+    /** Rows of a CSV or Parquet table; structured cells become JSON text, others their text form. */
+    private static Manifest table(String uri, Dataset<Row> table) {
+        StructType schema = table.schema();
+        List<Column> asText = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            Column c = functions.col("`" + f.name() + "`");
+            boolean structured = f.dataType() instanceof StructType || f.dataType() instanceof MapType
+                    || f.dataType() instanceof ArrayType;
+            asText.add((structured ? functions.to_json(c) : c.cast(DataTypes.StringType)).as(f.name()));
+        }
+        List<String> columns = List.of(schema.fieldNames());
+        List<ManifestRow> rows = new ArrayList<>();
+        int number = 0;
+        for (Row r : table.select(asText.toArray(Column[]::new)).collectAsList()) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                values.put(columns.get(i), r.getString(i));
+            }
+            rows.add(new ManifestRow(++number, values));
+        }
+        return new Manifest(uri, columns, rows);
+    }
+
+    /**
+     * Rows of JSON Lines, parsed here rather than by Spark's schema inference so that each row's
+     * options keep their own JSON types. A line that is not a JSON object becomes an unreadable row.
+     */
+    private static Manifest jsonLines(String uri, List<String> lines) {
+        Set<String> columns = new LinkedHashSet<>();
+        List<ManifestRow> rows = new ArrayList<>();
+        int number = 0;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, String> values = new HashMap<>();
+            String unreadable = null;
+            try {
+                JsonNode node = JSON.readTree(line);
+                if (node == null || !node.isObject()) {
+                    unreadable = "the line is not a JSON object";
+                } else {
+                    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                    while (fields.hasNext()) {
+                        Map.Entry<String, JsonNode> f = fields.next();
+                        columns.add(f.getKey());
+                        JsonNode v = f.getValue();
+                        values.put(f.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                unreadable = "the line is not valid JSON: " + e.getOriginalMessage();
+            }
+            rows.add(new ManifestRow(++number, values, unreadable));
+        }
+        return new Manifest(uri, List.copyOf(columns), rows);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

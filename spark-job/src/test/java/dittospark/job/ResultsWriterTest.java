@@ -1,0 +1,80 @@
+package dittospark.job;
+
+import dittospark.engine.ErrorKind;
+import dittospark.engine.RenderResult;
+import dittospark.engine.SourceKind;
+import dittospark.udf.ResultRow;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultsWriterTest {
+    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    private static final ResultRow.Place PLACE = new ResultRow.Place("demo", "abc", "cpu", "1", 0);
+    private static final List<ResultRow> ROWS = List.of(
+            ResultRow.succeeded("ok", "file:/o/ok.mp4",
+                    new RenderResult(SourceKind.IMAGE, 512, 512, 100, 4.0, 2.0, Map.of("decode", 0.5, "warp", 1.5), "cpu", 1234),
+                    PLACE, 1234, "ff00", T0, T0.plusSeconds(2), "QUJD"),
+            ResultRow.failed("bad", "file:/o/bad.mp4", ErrorKind.BAD_OPTION, "option 'emo' must be <= 7, got \"9\"",
+                    ResultRow.Place.DRIVER, T0, T0),
+            ResultRow.skipped("old", "file:/o/old.mp4", PLACE, T0, T0));
+    private static final RunSummary SUMMARY = RunSummary.of("run-1", "file:/m.csv", "file:/o", "demo", "local[2]",
+            1, 1, ROWS, 10.0, Map.of("render", 8.0));
+
+    @TempDir
+    static java.nio.file.Path dir;
+
+    @BeforeAll
+    static void write() throws Exception {
+        ResultsWriter.write(TestSpark.session(), new Path(dir.toUri()), ROWS, SUMMARY, new Configuration());
+    }
+
+    @Test
+    void writesAParquetTableWithTheProductColumns() {
+        Dataset<Row> table = TestSpark.session().read().parquet(dir.resolve("_results").toString());
+
+        assertThat(table.columns()).as("columns").containsExactly("id", "status", "output", "error_kind",
+                "error_message", "source_kind", "width", "height", "frames", "audio_seconds", "render_seconds", "fps",
+                "stage_seconds", "model_set", "model_hash", "provider", "executor_id", "attempt", "output_bytes",
+                "output_sha256", "started_at", "finished_at");
+        assertThat(table.count()).as("rows").isEqualTo(3);
+        Row ok = table.filter("id = 'ok'").first();
+        assertThat(ok.<String, Double>getJavaMap(ok.fieldIndex("stage_seconds"))).as("stage seconds")
+                .containsEntry("warp", 1.5);
+        assertThat(ok.getLong(ok.fieldIndex("output_bytes"))).as("output bytes").isEqualTo(1234);
+    }
+
+    @Test
+    void writesCsvWithAHeaderAndOneLinePerRow() throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+
+        assertThat(lines).as("lines").hasSize(4);
+        assertThat(lines.get(0)).as("header").startsWith("id,status,output,error_kind,error_message");
+        assertThat(lines.get(2)).as("failed row with quoted message")
+                .contains("BAD_OPTION,\"option 'emo' must be <= 7, got \"\"9\"\"\"");
+    }
+
+    @Test
+    void reportsCountsFailuresAndThumbnails() throws Exception {
+        String html = Files.readString(dir.resolve("report.html"));
+
+        assertThat(html).as("summary counts")
+                .contains("<td>3</td><td class=\"SUCCEEDED\">1</td><td class=\"FAILED\">1</td><td class=\"SKIPPED\">1</td>");
+        assertThat(html).as("escaped failure message").contains("option 'emo'")
+                .contains("&lt;= 7, got &quot;9&quot;");
+        assertThat(html).as("inlined thumbnail").contains("src=\"data:image/jpeg;base64,QUJD\"");
+        assertThat(html).as("stage timings").contains("<td>warp</td><td>1.50</td>");
+        assertThat(html).as("throughput").contains("<th>frames per second</th><td>10.00</td>");
+    }
+}

@@ -1,0 +1,179 @@
+package dittospark.job;
+
+import dittospark.engine.ErrorKind;
+import dittospark.udf.RenderTask;
+import dittospark.udf.ResultRow;
+import dittospark.udf.RowStatus;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RowValidatorTest {
+    private final RowValidator validator = new RowValidator(new Path("file:/data/manifests"),
+            new Path("file:/data/out"), URI.create("file:///"));
+
+    @Test
+    void acceptsAGoodRowResolvingRelativeInputsAgainstTheManifestFolder() {
+        RenderTask t = task(row(1, "a", "../samples/p.png", "/abs/s.wav"));
+
+        assertThat(t.source()).as("relative source").isEqualTo("file:/data/samples/p.png");
+        assertThat(t.audio()).as("absolute audio").isEqualTo("file:/abs/s.wav");
+        assertThat(t.output()).as("default output").isEqualTo("file:/data/out/a.mp4");
+    }
+
+    @Test
+    void resolvesARelativeOutputAgainstTheOutputFolder() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("output", "fr/a.mp4");
+
+        assertThat(task(row).output()).as("relative output").isEqualTo("file:/data/out/fr/a.mp4");
+    }
+
+    @Test
+    void keepsRemoteUris() {
+        RenderTask t = task(row(1, "a", "s3a://bucket/p.png", "hdfs://nn:8020/s.wav"));
+
+        assertThat(List.of(t.source(), t.audio())).as("remote inputs")
+                .containsExactly("s3a://bucket/p.png", "hdfs://nn:8020/s.wav");
+    }
+
+    @Test
+    void derivesTheSeedFromTheIdWhenNoneIsGiven() {
+        assertThat(task(row(1, "clip-7", "p.png", "s.wav")).seed()).as("seed").isEqualTo(Seeds.fromId("clip-7"));
+    }
+
+    @Test
+    void takesAGivenSeed() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("seed", "42");
+
+        assertThat(task(row).seed()).as("seed").isEqualTo(42);
+    }
+
+    @Test
+    void aMissingIdIsABadRow() {
+        assertFails(row(3, null, "p.png", "s.wav"), ErrorKind.BAD_ROW, "row 3: the id is missing");
+    }
+
+    @Test
+    void anInvalidIdIsABadRow() {
+        assertFails(row(1, "a/b", "p.png", "s.wav"), ErrorKind.BAD_ROW, "the id 'a/b' must be");
+    }
+
+    @Test
+    void anOverlongIdIsABadRow() {
+        assertFails(row(1, "x".repeat(129), "p.png", "s.wav"), ErrorKind.BAD_ROW, "must be 1 to 128 characters");
+    }
+
+    @Test
+    void aDuplicateIdFailsTheLaterRowOnly() {
+        RowValidator.Validated v = validator.validate(List.of(
+                new ManifestRow(1, row(1, "a", "p.png", "s.wav")), new ManifestRow(2, row(2, "a", "q.png", "s.wav"))));
+
+        assertThat(v.tasks()).as("tasks").extracting(RowValidator.Numbered::number).containsExactly(1);
+        assertThat(v.failed().get(0).value().errorMessage()).as("message").contains("already used by row 1");
+        assertThat(v.failed().get(0).value().errorKind()).as("error kind").isEqualTo(ErrorKind.BAD_ROW);
+    }
+
+    @Test
+    void aMissingAudioIsABadRow() {
+        assertFails(row(1, "a", "p.png", null), ErrorKind.BAD_ROW, "the audio is missing");
+    }
+
+    @Test
+    void anUnknownOptionIsABadOption() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("options", "{\"no_such_option\": 1}");
+
+        assertFails(row, ErrorKind.BAD_OPTION, "unknown option 'no_such_option'");
+    }
+
+    @Test
+    void anOutOfRangeOptionIsABadOption() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("options", "{\"emo\": 9}");
+
+        assertFails(row, ErrorKind.BAD_OPTION, "option 'emo'");
+    }
+
+    @Test
+    void anUnsupportedSchemeIsAnUnsupportedUri() {
+        assertFails(row(1, "a", "http://example.com/p.png", "s.wav"), ErrorKind.UNSUPPORTED_URI, "scheme 'http'");
+    }
+
+    @Test
+    void anUnsupportedFileTypeIsAnUnsupportedUri() {
+        assertFails(row(1, "a", "p.gif", "s.wav"), ErrorKind.UNSUPPORTED_URI, "is not one of the file types");
+    }
+
+    @Test
+    void anOutputThatIsNotMp4IsAnUnsupportedUri() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("output", "a.avi");
+
+        assertFails(row, ErrorKind.UNSUPPORTED_URI, "a.avi");
+    }
+
+    @Test
+    void aSeedOutOfRangeIsABadRow() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("seed", "4294967296");
+
+        assertFails(row, ErrorKind.BAD_ROW, "the seed '4294967296'");
+    }
+
+    @Test
+    void anInvalidLanguageTagIsABadRow() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("language", "english language");
+
+        assertFails(row, ErrorKind.BAD_ROW, "not a BCP-47 tag");
+    }
+
+    @Test
+    void twoRowsWithOneOutputFailTheLaterRow() {
+        Map<String, String> second = row(2, "b", "p.png", "s.wav");
+        second.put("output", "a.mp4");
+
+        RowValidator.Validated v = validator.validate(List.of(
+                new ManifestRow(1, row(1, "a", "p.png", "s.wav")), new ManifestRow(2, second)));
+
+        assertThat(v.failed()).as("failed rows").extracting(f -> f.value().id()).containsExactly("b");
+    }
+
+    @Test
+    void anUnreadableRowIsABadRow() {
+        RowValidator.Validated v = validator.validate(List.of(new ManifestRow(4, Map.of(), "the line is not valid JSON")));
+
+        assertThat(v.failed().get(0).value().errorMessage()).as("message").isEqualTo("row 4: the line is not valid JSON");
+    }
+
+    private RenderTask task(Map<String, String> values) {
+        RowValidator.Validated v = validator.validate(List.of(new ManifestRow(1, values)));
+        assertThat(v.failed()).as("failed rows").isEmpty();
+        return v.tasks().get(0).value();
+    }
+
+    private void assertFails(Map<String, String> values, ErrorKind kind, String message) {
+        RowValidator.Validated v = validator.validate(List.of(new ManifestRow(3, values)));
+        assertThat(v.tasks()).as("tasks").isEmpty();
+        ResultRow r = v.failed().get(0).value();
+        assertThat(r.status()).as("status").isEqualTo(RowStatus.FAILED);
+        assertThat(r.errorKind()).as("error kind").isEqualTo(kind);
+        assertThat(r.errorMessage()).as("message").contains(message);
+    }
+
+    private static Map<String, String> row(int number, String id, String source, String audio) {
+        Map<String, String> m = new HashMap<>();
+        m.put("id", id);
+        m.put("source", source);
+        m.put("audio", audio);
+        return m;
+    }
+}
