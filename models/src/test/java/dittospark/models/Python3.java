@@ -11,17 +11,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the machine's python3 for tests that need files only Python's own libraries write. */
+/**
+ * Runs a python3 for tests that need files only Python's own libraries write: the one on the PATH,
+ * or Debian's (where bin/install-test-tools puts numpy and onnx) when that one lacks the modules.
+ */
 public final class Python3 {
+    private static final List<String> INTERPRETERS = List.of("python3", "/usr/bin/python3");
+    private static volatile String interpreter = "python3";
+
     private Python3() {
     }
 
-    /** Skips the calling test unless python3 can import every one of {@code modules}. */
+    /** Skips the calling test unless a python3 can import every one of {@code modules}; later scripts use it. */
     public static void assumeModules(String... modules) {
-        List<String> command = List.of("python3", "-c", "import " + String.join(", ", modules));
-        String problem = problem(command);
-        Assumptions.assumeTrue(problem == null, () -> "this test needs python3 with "
-                + String.join(", ", modules) + " (pip install " + String.join(" ", modules) + "): " + problem);
+        String problem = null;
+        for (String candidate : INTERPRETERS) {
+            problem = problem(List.of(candidate, "-c", "import " + String.join(", ", modules)));
+            if (problem == null) {
+                interpreter = candidate;
+                return;
+            }
+        }
+        String last = problem;
+        Assumptions.assumeTrue(false, () -> "this test needs python3 with " + String.join(", ", modules)
+                + " (bin/install-test-tools installs them): " + last);
     }
 
     private static String problem(List<String> command) {
@@ -35,11 +48,11 @@ public final class Python3 {
 
     /** Runs a script from the test resources; fails the test with Python's output when it fails. */
     public static void runScript(Class<?> owner, String resource, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("python3", resource(owner, resource).toString()));
+        List<String> command = new ArrayList<>(List.of(interpreter, resource(owner, resource).toString()));
         command.addAll(List.of(args));
         Result r = exec(command);
         if (r.exitCode != 0) {
-            throw new IllegalStateException("python3 " + resource + " failed (" + r.exitCode + "):\n" + r.output);
+            throw new IllegalStateException(interpreter + " " + resource + " failed (" + r.exitCode + "):\n" + r.output);
         }
     }
 
