@@ -13,7 +13,6 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +45,10 @@ final class ProbeSourceUdf extends UdfContext implements UDF1<String, Row> {
 
     @Override
     public Row call(String uri) {
-        if (uri == null) {
-            return UNREADABLE;
-        }
-        try {
-            return LocalCopy.read(uri, conf(), local -> probe(uri, local));
-        } catch (RenderException | IOException | RuntimeException e) {
-            LOG.info("cannot probe the source {}: {}", uri, e.getMessage());
-            return UNREADABLE;
-        }
+        return LocalCopy.read(uri, conf(), local -> describe(uri, local), UNREADABLE);
     }
 
-    private Row probe(String uri, Path local) throws RenderException {
+    private Row describe(String uri, Path local) throws RenderException {
         SourceInfo info = SourceProbe.probe(local);
         Boolean found = null;
         List<Float> box = null;

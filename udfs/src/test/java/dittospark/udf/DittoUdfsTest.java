@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
@@ -90,34 +91,21 @@ class DittoUdfsTest {
         assertThat(r.<String>getAs("provider")).as("provider").isEqualTo("cpu");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sql", "api"})
-    void aMissingSourceIsAFailedRow(String api) {
-        Row r = results.get(api).get("missing");
+    @ParameterizedTest(name = "{0}: row {1}")
+    @CsvSource({
+            "sql, missing, SOURCE_UNREADABLE, missing.png",
+            "api, missing, SOURCE_UNREADABLE, missing.png",
+            "sql, option, BAD_OPTION, no_such_option",
+            "api, option, BAD_OPTION, no_such_option",
+            "sql, text, SOURCE_UNREADABLE, notes.png",
+            "api, text, SOURCE_UNREADABLE, notes.png"})
+    void aBadRowIsAFailedStructNamingItsProblem(String api, String id, String kind, String named) {
+        Row r = results.get(api).get(id);
 
         assertThat(List.of(r.getAs("status"), r.getAs("error_kind"))).as("status and error kind")
-                .containsExactly("FAILED", "SOURCE_UNREADABLE");
-        assertThat(r.<String>getAs("error_message")).as("message").contains("missing.png");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"sql", "api"})
-    void anUnknownOptionIsAFailedRow(String api) {
-        Row r = results.get(api).get("option");
-
-        assertThat(List.of(r.getAs("status"), r.getAs("error_kind"))).as("status and error kind")
-                .containsExactly("FAILED", "BAD_OPTION");
-        assertThat(r.<String>getAs("error_message")).as("message").contains("no_such_option");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"sql", "api"})
-    void aTextFileNamedPngIsAFailedRow(String api) {
-        Row r = results.get(api).get("text");
-
-        assertThat(List.of(r.getAs("status"), r.getAs("error_kind"))).as("status and error kind")
-                .containsExactly("FAILED", "SOURCE_UNREADABLE");
-        assertThat(work.resolve(api).resolve("text.mp4")).as("output of the failed row").doesNotExist();
+                .containsExactly("FAILED", kind);
+        assertThat(r.<String>getAs("error_message")).as("message").contains(named);
+        assertThat(work.resolve(api).resolve(id + ".mp4")).as("output of the failed row").doesNotExist();
     }
 
     @Test
