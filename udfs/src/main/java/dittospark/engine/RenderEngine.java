@@ -6,6 +6,7 @@ import dittospark.audio.AudioDecoder;
 import dittospark.audio.DecodedAudio;
 import dittospark.audio.OfflineFeatures;
 import dittospark.face.ExtractorInput;
+import dittospark.face.FaceBox;
 import dittospark.face.HaarFaceLocator;
 import dittospark.image.FloatImage;
 import dittospark.image.Image;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Ditto offline pipeline over one model set on one device. Long-lived and thread-safe: model
@@ -117,6 +119,24 @@ public final class RenderEngine implements AutoCloseable {
             throw new RenderException(ErrorKind.OUTPUT_FAILED, "cannot read the finished " + request.output()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The face that registration starts from on the first frame of {@code source}, in the source's own
+     * pixels (located at the size a render with default options loads it): a cheap check that a source
+     * will render. Empty when the frame shows no face.
+     */
+    public Optional<FaceBox> faceBox(Path source) throws RenderException {
+        Image frame;
+        try (SourceReader reader = SourceReader.open(source, 1)) {
+            frame = reader.readAll().get(0);
+        }
+        RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), RenderOptions.none());
+        Image loaded = ResizeRule.apply(frame, s.integer("max_size"));
+        double sx = (double) frame.width() / loaded.width();
+        double sy = (double) frame.height() / loaded.height();
+        return registrar.locate(loaded).map(b -> new FaceBox((float) (b.x1() * sx), (float) (b.y1() * sy),
+                (float) (b.x2() * sx), (float) (b.y2() * sy)));
     }
 
     private RegisteredSource register(Path file, RenderSettings s) throws RenderException {

@@ -96,6 +96,17 @@ public final class RenderOptions {
         return values.containsKey(name);
     }
 
+    /** These options, plus {@code name = value} where they do not set {@code name} themselves. */
+    public RenderOptions orElse(String name, JsonNode value) throws RenderException {
+        if (has(name)) {
+            return this;
+        }
+        validate(name, value);
+        Map<String, JsonNode> more = new LinkedHashMap<>(values);
+        more.put(name, value);
+        return new RenderOptions(more);
+    }
+
     public JsonNode get(String name) {
         return values.get(name);
     }

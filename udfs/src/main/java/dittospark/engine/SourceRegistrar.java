@@ -82,7 +82,8 @@ final class SourceRegistrar {
         return Landmark106Codec.postprocess(models.landmark106(in.blob()), in.toCrop());
     }
 
-    private Optional<FaceBox> locate(Image frame) throws RenderException {
+    /** The largest face on {@code frame}, by the model set's detector or the Haar cascade. */
+    Optional<FaceBox> locate(Image frame) throws RenderException {
         if (haar != null) {
             return haar.largestFace(frame);
         }

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * One row of the results table. {@link #SCHEMA} names the columns of the product's results table, in
- * its order, followed by {@code thumbnail}: a base64 JPEG of the output's middle frame that feeds the
- * report's contact sheet and is not written to the table.
+ * its order, then the manifest row's {@code language}, followed by {@code thumbnail}: a base64 JPEG of
+ * the output's middle frame that feeds the report's contact sheet and is not written to the table.
  */
 public record ResultRow(
         String id,
@@ -42,6 +42,7 @@ public record ResultRow(
         String outputSha256,
         Instant startedAt,
         Instant finishedAt,
+        String language,
         String thumbnail) implements Serializable {
 
     public static final String THUMBNAIL = "thumbnail";
@@ -69,6 +70,7 @@ public record ResultRow(
             field("output_sha256", DataTypes.StringType),
             field("started_at", DataTypes.TimestampType),
             field("finished_at", DataTypes.TimestampType),
+            field("language", DataTypes.StringType),
             field(THUMBNAIL, DataTypes.StringType)});
 
     /** Where this row was processed: the same for every row of a task. */
@@ -81,13 +83,13 @@ public record ResultRow(
                                    Instant startedAt, Instant finishedAt) {
         return new ResultRow(id, RowStatus.FAILED, output, kind, message, null, null, null, null, null, null, null,
                 null, place.modelSet(), place.modelHash(), place.provider(), place.executorId(), place.attempt(),
-                null, null, startedAt, finishedAt, null);
+                null, null, startedAt, finishedAt, null, null);
     }
 
     public static ResultRow skipped(String id, String output, Place place, Instant startedAt, Instant finishedAt) {
         return new ResultRow(id, RowStatus.SKIPPED, output, null, null, null, null, null, null, null, null, null,
                 null, place.modelSet(), place.modelHash(), place.provider(), place.executorId(), place.attempt(),
-                null, null, startedAt, finishedAt, null);
+                null, null, startedAt, finishedAt, null, null);
     }
 
     public static ResultRow succeeded(String id, String output, RenderResult r, Place place, long bytes,
@@ -95,7 +97,14 @@ public record ResultRow(
         return new ResultRow(id, RowStatus.SUCCEEDED, output, null, null, r.sourceKind().name(), r.width(),
                 r.height(), r.frames(), r.audioSeconds(), r.renderSeconds(), r.fps(), Map.copyOf(r.stageSeconds()),
                 place.modelSet(), place.modelHash(), r.provider(), place.executorId(), place.attempt(), bytes,
-                sha256, startedAt, finishedAt, thumbnail);
+                sha256, startedAt, finishedAt, null, thumbnail);
+    }
+
+    /** This row with the language of the manifest row it reports on. */
+    public ResultRow withLanguage(String language) {
+        return new ResultRow(id, status, output, errorKind, errorMessage, sourceKind, width, height, frames,
+                audioSeconds, renderSeconds, fps, stageSeconds, modelSet, modelHash, provider, executorId, attempt,
+                outputBytes, outputSha256, startedAt, finishedAt, language, thumbnail);
     }
 
     public Row toRow() {
@@ -103,7 +112,7 @@ public record ResultRow(
                 sourceKind, width, height, frames, audioSeconds, renderSeconds, fps,
                 stageSeconds == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(stageSeconds),
                 modelSet, modelHash, provider, executorId, attempt, outputBytes, outputSha256,
-                timestamp(startedAt), timestamp(finishedAt), thumbnail);
+                timestamp(startedAt), timestamp(finishedAt), language, thumbnail);
     }
 
     public static ResultRow fromRow(Row r) {
@@ -114,7 +123,7 @@ public record ResultRow(
                 (Integer) r.get(6), (Integer) r.get(7), (Integer) r.get(8), (Double) r.get(9), (Double) r.get(10),
                 (Double) r.get(11), stages, r.getString(13), r.getString(14), r.getString(15), r.getString(16),
                 (Integer) r.get(17), (Long) r.get(18), r.getString(19), instant(r.get(20)), instant(r.get(21)),
-                r.getString(22));
+                r.getString(22), r.getString(23));
     }
 
     /** The table's columns: every column of {@link #SCHEMA} but the thumbnail. */

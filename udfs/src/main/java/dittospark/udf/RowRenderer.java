@@ -17,9 +17,10 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Turns one render task into one result row: fetches the inputs to local disk, renders into local
- * temporary space, and publishes the mp4 to its final URI only once it is complete. A row whose output
- * already exists is skipped unless overwriting. Never throws: every failure becomes a FAILED row.
+ * Turns one render task into one result row: fetches the inputs to local disk (a text row's speech is
+ * synthesized instead), renders into local temporary space, and publishes the mp4 to its final URI only
+ * once it is complete. A row whose output already exists is skipped unless overwriting. Never throws:
+ * every failure becomes a FAILED row.
  */
 public final class RowRenderer {
     /** Renders one request whose paths are all local. */
@@ -54,6 +55,10 @@ public final class RowRenderer {
     }
 
     public ResultRow render(RenderTask task) {
+        return outcome(task).withLanguage(task.language());
+    }
+
+    private ResultRow outcome(RenderTask task) {
         Instant started = Instant.now();
         Path work = null;
         try {
@@ -61,12 +66,14 @@ public final class RowRenderer {
                 return ResultRow.skipped(task.id(), task.output(), place, started, Instant.now());
             }
             work = Files.createTempDirectory(workRoot, "row-");
+            RenderOptions options = RenderOptions.parse(task.options());
             Path source = fetch(task.source(), work, ErrorKind.SOURCE_UNREADABLE, "source");
-            Path audio = fetch(task.audio(), work, ErrorKind.AUDIO_UNREADABLE, "audio");
+            Path audio = task.isText() ? TextSpeech.synthesize(task, conf, work)
+                    : fetch(task.audio(), work, ErrorKind.AUDIO_UNREADABLE, "audio");
             Path local = work.resolve(task.id() + ".mp4");
             RenderResult result = renderer.render(RenderRequest.builder()
                     .source(source).audio(audio).output(local)
-                    .options(RenderOptions.parse(task.options())).seed(task.seed()).build());
+                    .options(task.isText() ? TextSpeech.padded(options) : options).seed(task.seed()).build());
             long bytes = Files.size(local);
             String sha256 = LocalFiles.sha256Hex(local);
             String thumbnail = thumbnail(local);

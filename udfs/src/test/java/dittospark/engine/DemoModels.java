@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The demo model set the build generates into {@code -Ddemo.models.dir}. */
-final class DemoModels {
+public final class DemoModels {
     private DemoModels() {
     }
 
-    static Path folder() {
+    public static Path folder() {
         Path dir = Path.of(System.getProperty("demo.models.dir", "../models/target/demo-models"));
         if (!Files.isDirectory(dir.resolve("ditto_onnx"))) {
             throw new IllegalStateException("no demo model set in " + dir.toAbsolutePath()

@@ -11,12 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EspeakSynthesizerTest {
     private final EspeakSynthesizer espeak = new EspeakSynthesizer();
@@ -26,9 +24,7 @@ class EspeakSynthesizerTest {
 
     @BeforeAll
     static void needsEspeak() {
-        boolean present = System.getenv("PATH") != null && java.util.Arrays.stream(System.getenv("PATH").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "espeak-ng")));
-        assumeTrue(present, "espeak-ng is not installed; bin/install-test-tools installs it");
+        EspeakCli.assumeInstalled();
     }
 
     private static double seconds(Path wav) throws Exception {

@@ -1,13 +1,12 @@
 package dittospark.udf;
 
+import dittospark.engine.DemoModels;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EngineCacheTest {
-    private final LocalModels models = new LocalModels("demo", Path.of("models"), "engine-cache-test-hash");
+    private final LocalModels models = new LocalModels("demo", DemoModels.folder(), "engine-cache-test-hash");
 
     @Test
     void loadsOncePerModelSetAndDevice() throws Exception {

@@ -1,0 +1,67 @@
+package dittospark.udf;
+
+import dittospark.engine.RenderEngine;
+import dittospark.engine.RenderException;
+import dittospark.engine.RenderProgress;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+
+import java.nio.file.Path;
+
+/**
+ * How a Spark task renders on its executor: on the GPU Spark assigned to the task, else the CPU, with
+ * the executor's local copy of the model set and its cached engine, so that models load once per
+ * executor and device however many tasks, partitions or UDF calls use them.
+ */
+public final class ExecutorRendering {
+    /** Where executors keep their copies of remote model sets. */
+    public static final Path MODEL_CACHE = Path.of(System.getProperty("java.io.tmpdir"), "dittospark-models");
+
+    private ExecutorRendering() {
+    }
+
+    /** {@code cuda:N} for the first GPU address Spark gave {@code task}, else {@code cpu}. */
+    public static String device(TaskContext task) {
+        ResourceInformation gpu = task == null ? null : task.resourcesJMap().get("gpu");
+        return gpu == null || gpu.addresses().length == 0 ? "cpu" : "cuda:" + gpu.addresses()[0];
+    }
+
+    /**
+     * A row renderer for the current task. When the model set cannot be used, every row that would
+     * render fails with the model set's problem; rows whose output exists still skip.
+     *
+     * @param work   local folder for the rows' temporary files
+     * @param onLoad called when a render of this task loaded the engine into the executor
+     */
+    public static RowRenderer rowRenderer(String modelsUri, Configuration conf, Path work, boolean overwrite,
+                                          Runnable onLoad) {
+        TaskContext task = TaskContext.get();
+        String device = device(task);
+        String executor = SparkEnv.get().executorId();
+        Integer attempt = task == null ? null : task.attemptNumber();
+        try {
+            LocalModels models = new ModelFolderCache(MODEL_CACHE).local(modelsUri, conf);
+            ResultRow.Place place = new ResultRow.Place(modelsUri, models.hash(), device, executor, attempt);
+            return new RowRenderer(request -> {
+                EngineCache.Lease lease = EngineCache.engine(models, device);
+                if (lease.loaded()) {
+                    onLoad.run();
+                }
+                return lease.engine().render(request, RenderProgress.NONE);
+            }, conf, work, overwrite, place);
+        } catch (RenderException e) {
+            ResultRow.Place place = new ResultRow.Place(modelsUri, null, device, executor, attempt);
+            return new RowRenderer(request -> {
+                throw e;
+            }, conf, work, overwrite, place);
+        }
+    }
+
+    /** The executor's engine over the model set at {@code modelsUri}, on the current task's device. */
+    public static RenderEngine engine(String modelsUri, Configuration conf) throws RenderException {
+        LocalModels models = new ModelFolderCache(MODEL_CACHE).local(modelsUri, conf);
+        return EngineCache.engine(models, device(TaskContext.get())).engine();
+    }
+}
