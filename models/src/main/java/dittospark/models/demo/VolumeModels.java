@@ -91,16 +91,7 @@ final class VolumeModels {
         String displacement = g.node("MatMul", weights, motion).out();
         String sampleXy = g.node("Sub", cells, displacement).out();
 
-        // d/dy of the Gaussian weights is -w * (y - src_y) / sigma^2
-        String offsetY = g.node("Squeeze", g.node("Slice", offset, g.ints(1), g.ints(2), xyAxes).out(), xyAxes).out();
-        String weightSlopes = g.node("Mul", g.node("Mul", weights, offsetY).out(),
-                g.scalar(-1f / (KEYPOINT_SIGMA * KEYPOINT_SIGMA))).out();
-        String motionY = g.node("Slice", motion, g.ints(1), g.ints(2), xyAxes).out();
-        String stretch = g.node("MatMul", weightSlopes, motionY).out();
-        String excess = g.node("Mul", g.node("Sub", stretch, g.scalar(STRETCH_THRESHOLD)).out(), g.scalar(SHADE_GAIN)).out();
-        String shade = g.node("Clip", excess, g.scalar(0f), g.scalar(MAX_SHADE)).out();
-        String shadePlane = g.node("Reshape", shade, g.ints(1, 1, grid, grid)).out();
-        String shadeSlot = g.node("Pad", shadePlane, g.ints(0, slots(), 0, 0, 0, outChannels - slots() - 1, 0, 0)).out();
+        String shadeSlot = shadeSlot(g, weights, offset, motion, outChannels);
 
         String planeXy = g.node("Reshape", sampleXy, g.ints(1, 1, grid, grid, 2)).out();
         String xy = g.node("Expand", planeXy, g.ints(1, depth, grid, grid, 2)).out();
@@ -112,6 +103,23 @@ final class VolumeModels {
         String moved = g.node("Slice", flat, g.ints(0), g.ints(outChannels), g.ints(1)).out();
         g.node("Add", moved, shadeSlot).out(outputName(spec, 0));
         return g;
+    }
+
+    /**
+     * The shade from the vertical stretch dd_y/dy of the displacement, as a [1,K,G,G] tensor that is
+     * zero but in the first free slot. The weights' slope is -w * (y - src_y) / sigma^2.
+     */
+    private String shadeSlot(OnnxGraph g, String weights, String offset, String motion, int outChannels) {
+        String yAxis = g.ints(2);
+        String offsetY = g.node("Squeeze", g.node("Slice", offset, g.ints(1), g.ints(2), yAxis).out(), yAxis).out();
+        String weightSlopes = g.node("Mul", g.node("Mul", weights, offsetY).out(),
+                g.scalar(-1f / (KEYPOINT_SIGMA * KEYPOINT_SIGMA))).out();
+        String motionY = g.node("Slice", motion, g.ints(1), g.ints(2), yAxis).out();
+        String stretch = g.node("MatMul", weightSlopes, motionY).out();
+        String excess = g.node("Mul", g.node("Sub", stretch, g.scalar(STRETCH_THRESHOLD)).out(), g.scalar(SHADE_GAIN)).out();
+        String shade = g.node("Clip", excess, g.scalar(0f), g.scalar(MAX_SHADE)).out();
+        String plane = g.node("Reshape", shade, g.ints(1, 1, grid, grid)).out();
+        return g.node("Pad", plane, g.ints(0, slots(), 0, 0, 0, outChannels - slots() - 1, 0, 0)).out();
     }
 
     /**
