@@ -14,6 +14,8 @@ import dittospark.onnx.proto.ValueInfoProto;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,24 +50,16 @@ public final class OnnxGraph {
 
     /** A float constant; no dims makes a scalar. Returns the value's name. */
     public String constant(float[] values, long... dims) {
-        checkCount(values.length, dims);
-        TensorProto.Builder t = tensor(ElementType.FLOAT, dims);
-        for (float v : values) {
-            t.addFloatData(v);
-        }
-        graph.addInitializer(t);
-        return t.getName();
+        ByteBuffer raw = littleEndian(values.length * Float.BYTES);
+        raw.asFloatBuffer().put(values);
+        return initializer(ElementType.FLOAT, raw, values.length, dims);
     }
 
     /** An int64 constant; no dims makes a scalar. Returns the value's name. */
     public String constant(long[] values, long... dims) {
-        checkCount(values.length, dims);
-        TensorProto.Builder t = tensor(ElementType.INT64, dims);
-        for (long v : values) {
-            t.addInt64Data(v);
-        }
-        graph.addInitializer(t);
-        return t.getName();
+        ByteBuffer raw = littleEndian(values.length * Long.BYTES);
+        raw.asLongBuffer().put(values);
+        return initializer(ElementType.INT64, raw, values.length, dims);
     }
 
     public String scalar(float value) {
@@ -102,19 +96,23 @@ public final class OnnxGraph {
         return stem + "_" + nextValue++;
     }
 
-    private TensorProto.Builder tensor(ElementType type, long[] dims) {
-        TensorProto.Builder t = TensorProto.newBuilder().setName(freshName("const")).setDataType(type.code());
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        return t;
+    /** ONNX stores raw tensor data little-endian, whatever the platform. */
+    private static ByteBuffer littleEndian(int bytes) {
+        return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static void checkCount(int count, long[] dims) {
+    private String initializer(ElementType type, ByteBuffer raw, int count, long[] dims) {
         long expected = Arrays.stream(dims).reduce(1, (a, b) -> a * b);
         if (expected != count) {
             throw new IllegalArgumentException(count + " values do not fill shape " + Arrays.toString(dims));
         }
+        TensorProto.Builder t = TensorProto.newBuilder().setName(freshName("const")).setDataType(type.code())
+                .setRawData(ByteString.copyFrom(raw.array()));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        graph.addInitializer(t);
+        return t.getName();
     }
 
     private static ValueInfoProto valueInfo(String name, ElementType type, List<TensorSpec.Dim> shape) {

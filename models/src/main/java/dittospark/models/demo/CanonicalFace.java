@@ -28,8 +28,8 @@ final class CanonicalFace {
     private static final double OUTLINE_RX = 0.85;
     private static final double OUTLINE_RY = 0.95;
     /** BlazeFace's box: brows to chin, cheek to cheek. */
-    private static final FacePoint BOX_MIN = new FacePoint(-0.8, -0.55);
-    private static final FacePoint BOX_MAX = new FacePoint(0.8, 1.0);
+    static final FacePoint BOX_MIN = new FacePoint(-0.8, -0.55);
+    static final FacePoint BOX_MAX = new FacePoint(0.8, 1.0);
 
     /**
      * The 21 motion keypoints. Lips (6, 12, 14 upper; 17, 19, 20 lower) sit on the lips so that
@@ -56,22 +56,12 @@ final class CanonicalFace {
 
     /** InsightFace 106 layout; the crop reads eyes 33,35,40,39 / 87,89,94,93 and lips 52, 61. */
     static FacePoint[] landmarks106() {
-        FacePoint[] p = outline(106);
-        eye(p, LEFT_EYE, 33, 35, 40, 39);
-        eye(p, LEFT_EYE.mirrored(), 87, 89, 94, 93);
-        p[52] = UPPER_LIP;
-        p[61] = LOWER_LIP;
-        return p;
+        return landmarks(106, new int[] {33, 35, 40, 39}, new int[] {87, 89, 94, 93}, 52, 61);
     }
 
     /** LivePortrait 203 layout; the crop reads eyes 0,6,12,18 / 24,30,36,42 and lips 48, 66. */
     static FacePoint[] landmarks203() {
-        FacePoint[] p = outline(203);
-        eye(p, LEFT_EYE, 0, 6, 12, 18);
-        eye(p, LEFT_EYE.mirrored(), 24, 30, 36, 42);
-        p[48] = UPPER_LIP;
-        p[66] = LOWER_LIP;
-        return p;
+        return landmarks(203, new int[] {0, 6, 12, 18}, new int[] {24, 30, 36, 42}, 48, 66);
     }
 
     /**
@@ -89,14 +79,6 @@ final class CanonicalFace {
     static FacePoint[] blazeKeypoints() {
         return new FacePoint[] {LEFT_EYE, LEFT_EYE.mirrored(), NOSE_TIP, middle(UPPER_LIP, LOWER_LIP),
                 new FacePoint(-OUTLINE_RX, 0), new FacePoint(OUTLINE_RX, 0)};
-    }
-
-    static FacePoint blazeBoxMin() {
-        return BOX_MIN;
-    }
-
-    static FacePoint blazeBoxMax() {
-        return BOX_MAX;
     }
 
     static CropFrame landmark106Crop() {
@@ -128,13 +110,23 @@ final class CanonicalFace {
         return p;
     }
 
+    /** The outline with the points the crop anchors on: each eye as outer corner, upper lid, inner corner, lower lid. */
+    private static FacePoint[] landmarks(int n, int[] leftEye, int[] rightEye, int upperLip, int lowerLip) {
+        FacePoint[] p = outline(n);
+        eye(p, LEFT_EYE, leftEye);
+        eye(p, LEFT_EYE.mirrored(), rightEye);
+        p[upperLip] = UPPER_LIP;
+        p[lowerLip] = LOWER_LIP;
+        return p;
+    }
+
     /** Four points whose mean is the eye centre: corners and lids. */
-    private static void eye(FacePoint[] p, FacePoint centre, int outer, int upper, int inner, int lower) {
+    private static void eye(FacePoint[] p, FacePoint centre, int[] outerUpperInnerLower) {
         double side = Math.signum(centre.x());
-        p[outer] = centre.plus(side * EYE_HALF_WIDTH, 0);
-        p[inner] = centre.plus(-side * EYE_HALF_WIDTH, 0);
-        p[upper] = centre.plus(0, -EYE_HALF_OPENING);
-        p[lower] = centre.plus(0, EYE_HALF_OPENING);
+        p[outerUpperInnerLower[0]] = centre.plus(side * EYE_HALF_WIDTH, 0);
+        p[outerUpperInnerLower[1]] = centre.plus(0, -EYE_HALF_OPENING);
+        p[outerUpperInnerLower[2]] = centre.plus(-side * EYE_HALF_WIDTH, 0);
+        p[outerUpperInnerLower[3]] = centre.plus(0, EYE_HALF_OPENING);
     }
 
     /** An open eye: lid pairs over the eye's width, the iris in its centre. */

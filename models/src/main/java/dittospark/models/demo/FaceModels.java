@@ -93,8 +93,8 @@ final class FaceModels {
         int values = dim(spec.outputs().get(0), 2);
         int grid = inputSide / BLAZE_STRIDE;
         CropFrame crop = CanonicalFace.renderCrop();
-        FacePoint min = crop.unit(CanonicalFace.blazeBoxMin());
-        FacePoint max = crop.unit(CanonicalFace.blazeBoxMax());
+        FacePoint min = crop.unit(CanonicalFace.BOX_MIN);
+        FacePoint max = crop.unit(CanonicalFace.BOX_MAX);
         double cx = (min.x() + max.x()) / 2;
         double cy = (min.y() + max.y()) / 2;
         int col = (int) (cx * grid);

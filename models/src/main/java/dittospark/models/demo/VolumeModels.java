@@ -15,10 +15,17 @@ import static dittospark.models.demo.ContractGraph.outputName;
  * feature volume: each cell of the volume's spatial grid holds the cell's sub-pixels (rows x columns
  * x RGB) in its first channel/depth slots, the rest is zero. The warp moves that volume with a
  * displacement field made from the keypoints' motion, and the decoder unpacks it back to RGB.
+ * Where the field stretches the image vertically (lips parting) the warp also writes a shade into
+ * the first free slot, which the decoder applies smoothly: the opening mouth shows a dark inside
+ * rather than the stretched lip texture.
  */
 final class VolumeModels {
     /** Width of each keypoint's Gaussian influence, in the [-1,1] crop coordinates of the keypoints. */
     static final float KEYPOINT_SIGMA = 0.035f;
+    /** Vertical stretch of the displacement field below which nothing is shaded. */
+    static final float STRETCH_THRESHOLD = 0.3f;
+    static final float SHADE_GAIN = 0.6f;
+    static final float MAX_SHADE = 0.75f;
     private static final int RGB = 3;
 
     private final ModelSpec appearance;
@@ -61,11 +68,12 @@ final class VolumeModels {
      * d(p) = sum over keypoints k of exp(-|p - src_k|^2 / 2 sigma^2) * (drv_k - src_k) in x and y;
      * depth is not moved, so the packed slots stay apart. The first K slots of the channel*depth
      * axis form the [1,K,G,G] output. Equal keypoints give d = 0 and the grid of exact cell centres.
+     * The shade clip((dd_y/dy - threshold) * gain, 0, max) is added to the first free slot.
      */
     OnnxGraph warpNetwork(ModelSpec spec) {
         OnnxGraph g = ContractGraph.declare(spec, Map.of());
         int outChannels = dim(spec.outputs().get(0), 1);
-        if (outChannels < slots() || outChannels > channels * depth) {
+        if (outChannels <= slots() || outChannels > channels * depth) {
             throw new IllegalStateException("warp output of " + outChannels + " channels cannot carry " + slots() + " slots");
         }
         String xyAxes = g.ints(2);
@@ -83,6 +91,8 @@ final class VolumeModels {
         String displacement = g.node("MatMul", weights, motion).out();
         String sampleXy = g.node("Sub", cells, displacement).out();
 
+        String shadeSlot = shadeSlot(g, weights, offset, motion, outChannels);
+
         String planeXy = g.node("Reshape", sampleXy, g.ints(1, 1, grid, grid, 2)).out();
         String xy = g.node("Expand", planeXy, g.ints(1, depth, grid, grid, 2)).out();
         String z = g.node("Expand", g.constant(centres(depth), 1, depth, 1, 1, 1), g.ints(1, depth, grid, grid, 1)).out();
@@ -90,11 +100,32 @@ final class VolumeModels {
         String warped = g.node("GridSample", "feature_3d", sampling)
                 .attr("mode", "linear").attr("padding_mode", "border").attr("align_corners", 0L).out();
         String flat = g.node("Reshape", warped, g.ints(1, (long) channels * depth, grid, grid)).out();
-        g.node("Slice", flat, g.ints(0), g.ints(outChannels), g.ints(1)).out(outputName(spec, 0));
+        String moved = g.node("Slice", flat, g.ints(0), g.ints(outChannels), g.ints(1)).out();
+        g.node("Add", moved, shadeSlot).out(outputName(spec, 0));
         return g;
     }
 
-    /** Unpacks the slots to the RGB crop, resizes it bilinearly to the output size, clips to 0..1. */
+    /**
+     * The shade from the vertical stretch dd_y/dy of the displacement, as a [1,K,G,G] tensor that is
+     * zero but in the first free slot. The weights' slope is -w * (y - src_y) / sigma^2.
+     */
+    private String shadeSlot(OnnxGraph g, String weights, String offset, String motion, int outChannels) {
+        String yAxis = g.ints(2);
+        String offsetY = g.node("Squeeze", g.node("Slice", offset, g.ints(1), g.ints(2), yAxis).out(), yAxis).out();
+        String weightSlopes = g.node("Mul", g.node("Mul", weights, offsetY).out(),
+                g.scalar(-1f / (KEYPOINT_SIGMA * KEYPOINT_SIGMA))).out();
+        String motionY = g.node("Slice", motion, g.ints(1), g.ints(2), yAxis).out();
+        String stretch = g.node("MatMul", weightSlopes, motionY).out();
+        String excess = g.node("Mul", g.node("Sub", stretch, g.scalar(STRETCH_THRESHOLD)).out(), g.scalar(SHADE_GAIN)).out();
+        String shade = g.node("Clip", excess, g.scalar(0f), g.scalar(MAX_SHADE)).out();
+        String plane = g.node("Reshape", shade, g.ints(1, 1, grid, grid)).out();
+        return g.node("Pad", plane, g.ints(0, slots(), 0, 0, 0, outChannels - slots() - 1, 0, 0)).out();
+    }
+
+    /**
+     * Unpacks the slots to the RGB crop, resizes it bilinearly to the output size, darkens it by the
+     * shade slot (resized the same way, so the shade is smooth), clips to 0..1.
+     */
     OnnxGraph decoder(ModelSpec spec) {
         OnnxGraph g = ContractGraph.declare(spec, Map.of());
         TensorSpec output = spec.outputs().get(0);
@@ -102,9 +133,14 @@ final class VolumeModels {
         String split = g.node("Reshape", slotsOnly, g.ints(1, RGB, cell, cell, grid, grid)).out();
         String pixelsFirst = g.node("Transpose", split).attrInts("perm", 0, 1, 4, 2, 5, 3).out();
         String image = g.node("Reshape", pixelsFirst, g.ints(1, RGB, imageSide, imageSide)).out();
-        String resized = g.node("Resize", image, "", "", g.ints(ContractGraph.dims(output)))
+        long[] outputDims = ContractGraph.dims(output);
+        String resized = g.node("Resize", image, "", "", g.ints(outputDims)).attr("mode", "linear").out();
+        String shade = g.node("Slice", spec.inputs().get(0).name(), g.ints(slots()), g.ints(slots() + 1), g.ints(1)).out();
+        String shadeResized = g.node("Resize", shade, "", "", g.ints(1, 1, outputDims[2], outputDims[3]))
                 .attr("mode", "linear").out();
-        g.node("Clip", resized, g.scalar(0f), g.scalar(1f)).out(outputName(spec, 0));
+        String light = g.node("Sub", g.scalar(1f), g.node("Clip", shadeResized, g.scalar(0f), g.scalar(1f)).out()).out();
+        String shaded = g.node("Mul", resized, light).out();
+        g.node("Clip", shaded, g.scalar(0f), g.scalar(1f)).out(outputName(spec, 0));
         return g;
     }
 

@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dittospark.models.ModelContracts;
+import dittospark.models.TensorSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,16 @@ final class DemoRuntime {
                 tensors.values().forEach(OnnxTensor::close);
             }
         }
+    }
+
+    /** Runs a model with fixed-shape float inputs on all-zero inputs of the contract's shapes. */
+    static List<float[]> runOnZeros(String role) throws OrtException {
+        Map<String, Input> inputs = new LinkedHashMap<>();
+        for (TensorSpec t : ModelContracts.release().model(role).inputs()) {
+            long[] shape = t.primaryShape().stream().mapToLong(TensorSpec.Dim::size).toArray();
+            inputs.put(t.name(), floats(new float[Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b))], shape));
+        }
+        return run(role, inputs);
     }
 
     record Input(float[] floats, long[] longs, long[] shape) {

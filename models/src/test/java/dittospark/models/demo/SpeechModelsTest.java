@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -97,7 +98,7 @@ class SpeechModelsTest {
         float[] alphas = CosineSchedule.alphasCumprod();
         int[] times = {999, 799, 599, 399, 199, 0};
         float[] loudness = new float[FRAMES];
-        java.util.Arrays.fill(loudness, 0.1f);
+        Arrays.fill(loudness, 0.1f);
         float[] x = gaussian(random, FRAMES * MOTION);
         float[] xStart = null;
         for (int s = 0; s < times.length; s++) {
@@ -151,7 +152,7 @@ class SpeechModelsTest {
     private static float[] cond(float[] loudness) {
         float[] cond = new float[FRAMES * COND];
         for (int f = 0; f < FRAMES; f++) {
-            java.util.Arrays.fill(cond, f * COND, f * COND + WIDTH, loudness[f]);
+            Arrays.fill(cond, f * COND, f * COND + WIDTH, loudness[f]);
         }
         return cond;
     }

@@ -3,6 +3,7 @@ package dittospark.models.demo;
 import ai.onnxruntime.OrtException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
@@ -29,9 +30,8 @@ class VolumeModelsTest {
         float[] out = warp(volume, kp, kp);
 
         assertThat(out).as("warp output size").hasSize(OUT_CHANNELS * GRID * GRID);
-        for (int i = 0; i < out.length; i++) {
-            assertThat(out[i]).as("output value %d", i).isCloseTo(volume[i], within(1e-4f));
-        }
+        assertThat(maxDifference(out, Arrays.copyOf(volume, out.length))).as("largest deviation from the packed input")
+                .isLessThan(1e-4f);
     }
 
     @Test
@@ -59,6 +59,45 @@ class VolumeModelsTest {
         assertThat(out[row * GRID + col]).as("value at the moved keypoint comes from below it")
                 .isCloseTo(centre(row) - lift, within(1e-3f));
         assertThat(out[10 * GRID + 60]).as("value far from every moving keypoint").isEqualTo(centre(10));
+    }
+
+    @Test
+    void warpShadesTheGapBetweenPartingKeypoints() throws OrtException {
+        float[] volume = new float[CHANNELS * DEPTH * GRID * GRID];
+        float[] source = new float[KEYPOINTS * 3];
+        for (int k = 0; k < KEYPOINTS; k++) {
+            source[3 * k] = -0.9f + 0.05f * k;
+            source[3 * k + 1] = -0.9f;
+        }
+        int col = 32;
+        source[0] = centre(col);
+        source[1] = centre(36);
+        source[3] = centre(col);
+        source[4] = centre(40);
+        float[] driving = source.clone();
+        driving[1] -= 0.04f;
+        driving[4] += 0.04f;
+
+        float[] out = warp(volume, source, driving);
+
+        int shadeSlot = 3 * 4 * 4;
+        assertThat(out[(shadeSlot * GRID + 38) * GRID + col]).as("shade between the parting keypoints").isGreaterThan(0.3f);
+        assertThat(out[(shadeSlot * GRID + 10) * GRID + col]).as("shade far above them").isZero();
+    }
+
+    @Test
+    void decoderDarkensByTheShadeSlot() throws OrtException {
+        float[] feature = new float[OUT_CHANNELS * GRID * GRID];
+        Arrays.fill(feature, 0, 48 * GRID * GRID, 0.8f);
+        Arrays.fill(feature, 48 * GRID * GRID, 49 * GRID * GRID, 0.5f);
+
+        float[] decoded = DemoRuntime.run("decoder",
+                Map.of("feature", DemoRuntime.floats(feature, 1, OUT_CHANNELS, GRID, GRID))).get(0);
+
+        float[] expected = new float[decoded.length];
+        Arrays.fill(expected, 0.4f);
+        assertThat(maxDifference(decoded, expected)).as("largest deviation of a grey crop under shade 0.5 from 0.4")
+                .isLessThan(1e-5f);
     }
 
     @Test
@@ -98,6 +137,14 @@ class VolumeModelsTest {
                 "feature_3d", DemoRuntime.floats(volume, 1, CHANNELS, DEPTH, GRID, GRID),
                 "kp_source", DemoRuntime.floats(source, 1, KEYPOINTS, 3),
                 "kp_driving", DemoRuntime.floats(driving, 1, KEYPOINTS, 3))).get(0);
+    }
+
+    private static float maxDifference(float[] a, float[] b) {
+        float max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
     }
 
     private static float[] randomKeypoints(Random random) {
