@@ -24,6 +24,11 @@ final class SpeechModels {
     static final float OPENING_GAIN = 0.25f;
     /** The widest opening, reached by loud speech (RMS ~0.19). */
     static final float MAX_OPENING = 0.045f;
+    /**
+     * Share of the noisy input x that stays in the translation t of x_start: a sub-pixel head sway
+     * left by the diffusion noise, so that the render depends on the seed as a real model's does.
+     */
+    static final float SWAY = 0.02f;
 
     private final ModelContracts contracts;
 
@@ -54,6 +59,7 @@ final class SpeechModels {
      * rather than adding keeps the mouth a function of loudness alone although the previous clip's
      * last frame comes back as cond_frame. pred_noise = (x - sqrt(a) x_start) / sqrt(1 - a) with
      * a = alphas_cumprod[time_cond], the noise DDIM infers from x and x_start, so DDIM lands on x_start.
+     * The translation t of x_start also keeps {@link #SWAY} of x, so the seed shows in the motion.
      */
     OnnxGraph lmdm(ModelSpec spec) {
         OnnxGraph g = ContractGraph.declare(spec, Map.of(DemoConfig.CONDITION_AXIS, (long) DemoConfig.audioFeatDim(contracts)));
@@ -64,6 +70,8 @@ final class SpeechModels {
         int expOffset = expressionOffset();
         lips(keep, direction, expOffset, CanonicalFace.UPPER_LIP_KEYPOINTS, -1f);
         lips(keep, direction, expOffset, CanonicalFace.LOWER_LIP_KEYPOINTS, 1f);
+        float[] sway = new float[motionDim];
+        Arrays.fill(sway, translationOffset(), expOffset, SWAY);
 
         String loudness = g.node("Slice", "cond", g.ints(0), g.ints(1), g.ints(2)).out();
         String aboveFloor = g.node("Sub", loudness, g.scalar(LOUDNESS_FLOOR)).out();
@@ -71,7 +79,8 @@ final class SpeechModels {
         String opening = g.node("Clip", travel, g.scalar(0f), g.scalar(MAX_OPENING)).out();
         String lips = g.node("Mul", opening, g.constant(direction, motionDim)).out();
         String rest = g.node("Mul", "cond_frame", g.constant(keep, motionDim)).out();
-        String xStart = g.node("Add", rest, lips).out("x_start");
+        String drift = g.node("Mul", "x", g.constant(sway, motionDim)).out();
+        String xStart = g.node("Add", g.node("Add", rest, lips).out(), drift).out("x_start");
 
         String alphaBar = g.node("Gather", g.constant(CosineSchedule.alphasCumprod(), CosineSchedule.STEPS), "time_cond").out();
         String signalScale = g.node("Sqrt", alphaBar).out();
@@ -87,6 +96,11 @@ final class SpeechModels {
             Arrays.fill(keep, expOffset + 3 * k, expOffset + 3 * k + 3, 0f);
             direction[expOffset + 3 * k + 1] = dy;
         }
+    }
+
+    /** Where t starts in the motion vector [scale-1 | pitch | yaw | roll | t | exp]. */
+    int translationOffset() {
+        return 1 + 3 * dim(contracts.model("motion_extractor").outputs().get(0), 1);
     }
 
     /** Where exp starts in the motion vector [scale-1 | pitch | yaw | roll | t | exp]. */

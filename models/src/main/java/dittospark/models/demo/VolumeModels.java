@@ -97,10 +97,13 @@ final class VolumeModels {
         String xy = g.node("Expand", planeXy, g.ints(1, depth, grid, grid, 2)).out();
         String z = g.node("Expand", g.constant(centres(depth), 1, depth, 1, 1, 1), g.ints(1, depth, grid, grid, 1)).out();
         String sampling = g.node("Concat", xy, z).attr("axis", -1L).out();
-        String warped = g.node("GridSample", "feature_3d", sampling)
+        // only the leading channels hold packed slots: sampling the zero channels would cost 10x for nothing
+        int used = (slots() + depth - 1) / depth;
+        String occupied = g.node("Slice", "feature_3d", g.ints(0), g.ints(used), g.ints(1)).out();
+        String warped = g.node("GridSample", occupied, sampling)
                 .attr("mode", "linear").attr("padding_mode", "border").attr("align_corners", 0L).out();
-        String flat = g.node("Reshape", warped, g.ints(1, (long) channels * depth, grid, grid)).out();
-        String moved = g.node("Slice", flat, g.ints(0), g.ints(outChannels), g.ints(1)).out();
+        String flat = g.node("Reshape", warped, g.ints(1, (long) used * depth, grid, grid)).out();
+        String moved = g.node("Pad", flat, g.ints(0, 0, 0, 0, 0, outChannels - (long) used * depth, 0, 0)).out();
         g.node("Add", moved, shadeSlot).out(outputName(spec, 0));
         return g;
     }

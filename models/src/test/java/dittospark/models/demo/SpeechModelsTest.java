@@ -24,8 +24,9 @@ class SpeechModelsTest {
     private static final int FRAMES = 80;
     private static final int MOTION = 265;
     private static final int COND = 1103;
-    /** exp starts after scale-1, three 66-bin angles and t; lips 6..20 own 3 values each. */
-    private static final int EXP = 1 + 3 * 66 + 3;
+    /** t starts after scale-1 and three 66-bin angles, exp after t; lips 6..20 own 3 values each. */
+    private static final int T = 1 + 3 * 66;
+    private static final int EXP = T + 3;
     private static final int[] UPPER_LIP_Y = {EXP + 3 * 6 + 1, EXP + 3 * 12 + 1, EXP + 3 * 14 + 1};
     private static final int[] LOWER_LIP_Y = {EXP + 3 * 17 + 1, EXP + 3 * 19 + 1, EXP + 3 * 20 + 1};
 
@@ -101,7 +102,9 @@ class SpeechModelsTest {
         Arrays.fill(loudness, 0.1f);
         float[] x = gaussian(random, FRAMES * MOTION);
         float[] xStart = null;
+        float[] lastInput = null;
         for (int s = 0; s < times.length; s++) {
+            lastInput = x.clone();
             List<float[]> out = lmdm(x, new float[MOTION], cond(loudness), times[s]);
             xStart = out.get(1);
             if (s + 1 < times.length) {
@@ -115,9 +118,14 @@ class SpeechModelsTest {
                 }
             }
         }
-        float[] direct = lmdm(gaussian(random, x.length), new float[MOTION], cond(loudness), 0).get(1);
+        float[] direct = lmdm(new float[x.length], new float[MOTION], cond(loudness), 0).get(1);
 
-        assertThat(xStart).as("x_start after the last DDIM step").containsExactly(direct);
+        for (int i = 0; i < xStart.length; i++) {
+            int column = i % MOTION;
+            float sway = column >= T && column < EXP ? SpeechModels.SWAY * lastInput[i] : 0f;
+            assertThat(xStart[i]).as("x_start[%d] after the last DDIM step: the loudness function plus the sway", i)
+                    .isCloseTo(direct[i] + sway, within(1e-6f));
+        }
         assertThat(xStart[LOWER_LIP_Y[1]]).as("lower lip opening for loudness 0.1")
                 .isCloseTo((0.1f - SpeechModels.LOUDNESS_FLOOR) * SpeechModels.OPENING_GAIN, within(1e-6f));
     }
