@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -46,7 +47,8 @@ class StandaloneClusterTest {
                     + "sun.security.action sun.util.calendar").split(" "))
             .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED").toList();
 
-    @TempDir
+    /** Kept when the test fails: the logs of every JVM of the cluster are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     private static final List<Process> cluster = new ArrayList<>();
     private static String master;
@@ -96,8 +98,7 @@ class StandaloneClusterTest {
                 "--models", System.getProperty("demo.models.dir"), "--master", master,
                 "--partitions", Integer.toString(ROWS));
 
-        ProcessHandle victim = awaitExecutorWithWork(dir.resolve("executor-tmp"));
-        victim.destroyForcibly();
+        awaitExecutorWithWork(driver, dir.resolve("executor-tmp")).ifPresent(ProcessHandle::destroyForcibly);
         assertThat(driver.waitFor(8, TimeUnit.MINUTES)).as("driver finished within 8 minutes").isTrue();
         String console = Files.readString(dir.resolve("driver.log"));
 
@@ -130,10 +131,14 @@ class StandaloneClusterTest {
         return Files.writeString(dir.resolve("manifest.csv"), csv);
     }
 
-    /** Waits until executors run tasks (a task's work folder appears in their temp folder); returns one. */
-    private static ProcessHandle awaitExecutorWithWork(Path executorTmp) throws InterruptedException, IOException {
+    /**
+     * Waits until executors run tasks (a task's work folder appears in their temp folder) and returns one
+     * of them; empty when the driver ends first.
+     */
+    private static Optional<ProcessHandle> awaitExecutorWithWork(Process driver, Path executorTmp)
+            throws InterruptedException, IOException {
         long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
+        while (System.currentTimeMillis() < deadline && driver.isAlive()) {
             Optional<ProcessHandle> executor = cluster.stream().flatMap(Process::descendants)
                     .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
                     .findFirst();
@@ -142,11 +147,12 @@ class StandaloneClusterTest {
                 working = entries.anyMatch(p -> p.getFileName().toString().startsWith("dittospark-task-"));
             }
             if (executor.isPresent() && working) {
-                return executor.get();
+                return executor;
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
-        throw new AssertionError("no executor started working within 3 minutes");
+        assertThat(driver.isAlive()).as("driver waiting 3 minutes for executors to start working").isFalse();
+        return Optional.empty();
     }
 
     private static List<String> modelLoads(String console) {
@@ -188,6 +194,8 @@ class StandaloneClusterTest {
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         pb.environment().put("SPARK_HOME", sparkHome.toString());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        // the Worker's executor command builder asks for it when it cannot tell from a Spark build
+        pb.environment().put("SPARK_SCALA_VERSION", scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1"));
         return pb.start();
     }
 
