@@ -1,6 +1,7 @@
 package dittospark.job;
 
 import dittospark.udf.HadoopFiles;
+import dittospark.udf.OutputPublisher;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
 import org.apache.hadoop.conf.Configuration;
@@ -72,7 +73,10 @@ public final class BatchJob {
             t = System.nanoTime();
             CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("dittospark model loads");
             List<ResultRow> rendered = tasks.isEmpty() ? List.of()
-                    : render(jsc, tasks, plan, new JobSettings(models, o.overwrite(), HadoopFiles.overrides(conf)), loads);
+                    : render(jsc, tasks, plan, new JobSettings(runId, models, o.overwrite(), HadoopFiles.overrides(conf)), loads);
+            for (String folder : tasks.stream().map(task -> new Path(task.output()).getParent().toString()).distinct().toList()) {
+                OutputPublisher.sweep(folder, runId, conf);
+            }
             phases.put("render", seconds(t));
 
             List<ResultRow> results = inManifestOrder(validated, rendered);

@@ -75,7 +75,7 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
                     throw e;
                 };
             }
-            RowRenderer rowRenderer = new RowRenderer(renderer, conf, work, s.overwrite(), place);
+            RowRenderer rowRenderer = new RowRenderer(renderer, conf, work, s.overwrite(), s.runId(), place);
             List<Row> out = new ArrayList<>();
             while (rows.hasNext()) {
                 out.add(rowRenderer.render(RenderTask.fromRow(rows.next())).toRow());
