@@ -46,6 +46,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SparkSession.Builder builder = SparkSession.builder().appName("dittospark batch");
+        if (!new SparkConf().contains("spark.log.level")) {
+            // Spark's start-up chatter would bury the job's own lines
+            builder.config("spark.log.level", "WARN");
+        }
         if (master != null) {
             builder.master(master);
         } else if (!new SparkConf().contains("spark.master")) {
@@ -59,7 +63,6 @@ public final class BatchCommand implements Callable<Integer> {
             return badManifest(e);
         }
         SparkSession spark = builder.getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
         try {
             RunSummary summary = new BatchJob(spark, System.out).run(options);
             System.out.println(summary.line());

@@ -1,6 +1,7 @@
 package dittospark.job;
 
 import dittospark.udf.HadoopFiles;
+import dittospark.udf.OutputPublisher;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
 import org.apache.hadoop.conf.Configuration;
@@ -11,7 +12,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,16 +71,20 @@ public final class BatchJob {
             phases.put("plan", seconds(t));
 
             t = System.nanoTime();
-            LongAccumulator loads = spark.sparkContext().longAccumulator("dittospark model loads");
+            CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("dittospark model loads");
             List<ResultRow> rendered = tasks.isEmpty() ? List.of()
-                    : render(jsc, tasks, plan, new JobSettings(models, o.overwrite(), HadoopFiles.overrides(conf)), loads);
+                    : render(jsc, tasks, plan, new JobSettings(runId, models, o.overwrite(), HadoopFiles.overrides(conf)), loads);
+            for (String folder : tasks.stream().map(task -> new Path(task.output()).getParent().toString()).distinct().toList()) {
+                OutputPublisher.sweep(folder, runId, conf);
+            }
             phases.put("render", seconds(t));
 
             List<ResultRow> results = inManifestOrder(validated, rendered);
             RunSummary summary = RunSummary.of(runId, manifestPath.toString(), out.toString(), models,
-                    spark.sparkContext().master(), tasks.isEmpty() ? 0 : plan.size(), loads.value(), results,
+                    spark.sparkContext().master(), tasks.isEmpty() ? 0 : plan.size(), List.copyOf(loads.value()), results,
                     seconds(t0), phases);
             ResultsWriter.write(spark, out, results, summary, conf);
+            console.println("model loads: " + summary.modelLoads().size() + " " + summary.modelLoads());
             console.println("results: " + new Path(out, ResultsWriter.TABLE) + ", report: "
                     + new Path(out, ResultsWriter.REPORT));
             return summary;
@@ -89,7 +94,7 @@ public final class BatchJob {
     }
 
     private List<ResultRow> render(JavaSparkContext jsc, List<RenderTask> tasks, List<List<Integer>> plan,
-                                   JobSettings settings, LongAccumulator loads) {
+                                   JobSettings settings, CollectionAccumulator<String> loads) {
         List<List<Row>> bundles = new ArrayList<>();
         for (List<Integer> partition : plan) {
             bundles.add(partition.stream().map(i -> tasks.get(i).toRow()).toList());

@@ -6,6 +6,7 @@ import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
 import dittospark.udf.EngineCache;
 import dittospark.udf.HadoopFiles;
+import dittospark.udf.LocalFiles;
 import dittospark.udf.LocalModels;
 import dittospark.udf.ModelFolderCache;
 import dittospark.udf.RenderTask;
@@ -20,7 +21,7 @@ import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +29,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Renders the rows of one partition on an executor: the device is the GPU Spark assigned to the task,
@@ -46,9 +45,10 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
     private static final Logger LOG = LoggerFactory.getLogger(RenderPartition.class);
 
     private final Broadcast<JobSettings> settings;
-    private final LongAccumulator modelLoads;
+    private final CollectionAccumulator<String> modelLoads;
 
-    public RenderPartition(Broadcast<JobSettings> settings, LongAccumulator modelLoads) {
+    /** @param modelLoads receives "executor/device" for every engine an executor loads */
+    public RenderPartition(Broadcast<JobSettings> settings, CollectionAccumulator<String> modelLoads) {
         this.settings = settings;
         this.modelLoads = modelLoads;
     }
@@ -67,7 +67,7 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
             try {
                 LocalModels models = new ModelFolderCache(MODEL_CACHE).local(s.modelsUri(), conf);
                 place = new ResultRow.Place(s.modelsUri(), models.hash(), device, executor, task.attemptNumber());
-                renderer = new CachedEngine(models, device, modelLoads);
+                renderer = new CachedEngine(models, device, executor + "/" + device, modelLoads);
             } catch (RenderException e) {
                 // every row that would render fails with the model set's problem; existing outputs still skip
                 place = new ResultRow.Place(s.modelsUri(), null, device, executor, task.attemptNumber());
@@ -75,7 +75,7 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
                     throw e;
                 };
             }
-            RowRenderer rowRenderer = new RowRenderer(renderer, conf, work, s.overwrite(), place);
+            RowRenderer rowRenderer = new RowRenderer(renderer, conf, work, s.overwrite(), s.runId(), place);
             List<Row> out = new ArrayList<>();
             while (rows.hasNext()) {
                 out.add(rowRenderer.render(RenderTask.fromRow(rows.next())).toRow());
@@ -93,10 +93,8 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            LocalFiles.deleteRecursively(dir);
         } catch (IOException e) {
             LOG.warn("cannot remove the task folder {}", dir, e);
         }
@@ -106,11 +104,13 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
     private static final class CachedEngine implements RowRenderer.Renderer {
         private final LocalModels models;
         private final String device;
-        private final LongAccumulator loads;
+        private final String where;
+        private final CollectionAccumulator<String> loads;
 
-        CachedEngine(LocalModels models, String device, LongAccumulator loads) {
+        CachedEngine(LocalModels models, String device, String where, CollectionAccumulator<String> loads) {
             this.models = models;
             this.device = device;
+            this.where = where;
             this.loads = loads;
         }
 
@@ -118,7 +118,7 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
         public RenderResult render(RenderRequest request) throws RenderException {
             EngineCache.Lease lease = EngineCache.engine(models, device);
             if (lease.loaded()) {
-                loads.add(1);
+                loads.add(where);
             }
             return lease.engine().render(request, RenderProgress.NONE);
         }

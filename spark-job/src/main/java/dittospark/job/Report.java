@@ -29,7 +29,7 @@ public final class Report {
         table(h, "Run", new String[][]{
                 {"manifest", s.manifest()}, {"output folder", s.out()}, {"models", s.models()},
                 {"master", s.master()}, {"partitions", Integer.toString(s.partitions())},
-                {"model loads", Long.toString(s.modelLoads())}});
+                {"model loads", s.modelLoads().size() + " " + s.modelLoads()}});
         h.append("<h2>Summary</h2>\n<table id=\"summary\"><tr><th>rows</th><th>succeeded</th><th>failed</th>")
                 .append("<th>skipped</th></tr><tr><td>").append(s.rows()).append("</td><td class=\"SUCCEEDED\">")
                 .append(s.succeeded()).append("</td><td class=\"FAILED\">").append(s.failed())

@@ -12,14 +12,14 @@ import java.util.Objects;
  * The figures of one run.
  *
  * @param phaseSeconds wall seconds of the job's phases (read, validate, plan, render, write), in order
- * @param modelLoads   engines loaded over all executors
+ * @param modelLoads   the engines loaded over all executors, as "executor/device"
  */
 public record RunSummary(String runId, String manifest, String out, String models, String master, int partitions,
-                         long modelLoads, int rows, int succeeded, int failed, int skipped, long framesRendered,
+                         List<String> modelLoads, int rows, int succeeded, int failed, int skipped, long framesRendered,
                          double wallSeconds, Map<String, Double> phaseSeconds) {
 
     public static RunSummary of(String runId, String manifest, String out, String models, String master,
-                                int partitions, long modelLoads, List<ResultRow> results, double wallSeconds,
+                                int partitions, List<String> modelLoads, List<ResultRow> results, double wallSeconds,
                                 Map<String, Double> phaseSeconds) {
         return new RunSummary(runId, manifest, out, models, master, partitions, modelLoads, results.size(),
                 count(results, RowStatus.SUCCEEDED), count(results, RowStatus.FAILED),

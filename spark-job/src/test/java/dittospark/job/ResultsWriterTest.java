@@ -30,7 +30,7 @@ class ResultsWriterTest {
                     ResultRow.Place.DRIVER, T0, T0),
             ResultRow.skipped("old", "file:/o/old.mp4", PLACE, T0, T0));
     private static final RunSummary SUMMARY = RunSummary.of("run-1", "file:/m.csv", "file:/o", "demo", "local[2]",
-            1, 1, ROWS, 10.0, Map.of("render", 8.0));
+            1, List.of("1/cpu"), ROWS, 10.0, Map.of("render", 8.0));
 
     @TempDir
     static java.nio.file.Path dir;

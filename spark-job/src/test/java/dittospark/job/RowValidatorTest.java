@@ -88,18 +88,12 @@ class RowValidatorTest {
 
     @Test
     void anUnknownOptionIsABadOption() {
-        Map<String, String> row = row(1, "a", "p.png", "s.wav");
-        row.put("options", "{\"no_such_option\": 1}");
-
-        assertFails(row, ErrorKind.BAD_OPTION, "unknown option 'no_such_option'");
+        assertFails(rowWith("options", "{\"no_such_option\": 1}"), ErrorKind.BAD_OPTION, "unknown option 'no_such_option'");
     }
 
     @Test
     void anOutOfRangeOptionIsABadOption() {
-        Map<String, String> row = row(1, "a", "p.png", "s.wav");
-        row.put("options", "{\"emo\": 9}");
-
-        assertFails(row, ErrorKind.BAD_OPTION, "option 'emo'");
+        assertFails(rowWith("options", "{\"emo\": 9}"), ErrorKind.BAD_OPTION, "option 'emo'");
     }
 
     @Test
@@ -114,26 +108,17 @@ class RowValidatorTest {
 
     @Test
     void anOutputThatIsNotMp4IsAnUnsupportedUri() {
-        Map<String, String> row = row(1, "a", "p.png", "s.wav");
-        row.put("output", "a.avi");
-
-        assertFails(row, ErrorKind.UNSUPPORTED_URI, "a.avi");
+        assertFails(rowWith("output", "a.avi"), ErrorKind.UNSUPPORTED_URI, "a.avi");
     }
 
     @Test
     void aSeedOutOfRangeIsABadRow() {
-        Map<String, String> row = row(1, "a", "p.png", "s.wav");
-        row.put("seed", "4294967296");
-
-        assertFails(row, ErrorKind.BAD_ROW, "the seed '4294967296'");
+        assertFails(rowWith("seed", "4294967296"), ErrorKind.BAD_ROW, "the seed '4294967296'");
     }
 
     @Test
     void anInvalidLanguageTagIsABadRow() {
-        Map<String, String> row = row(1, "a", "p.png", "s.wav");
-        row.put("language", "english language");
-
-        assertFails(row, ErrorKind.BAD_ROW, "not a BCP-47 tag");
+        assertFails(rowWith("language", "english language"), ErrorKind.BAD_ROW, "not a BCP-47 tag");
     }
 
     @Test
@@ -167,6 +152,13 @@ class RowValidatorTest {
         assertThat(r.status()).as("status").isEqualTo(RowStatus.FAILED);
         assertThat(r.errorKind()).as("error kind").isEqualTo(kind);
         assertThat(r.errorMessage()).as("message").contains(message);
+    }
+
+    /** A good row with one more column. */
+    private static Map<String, String> rowWith(String column, String value) {
+        Map<String, String> m = row(1, "a", "p.png", "s.wav");
+        m.put(column, value);
+        return m;
     }
 
     private static Map<String, String> row(int number, String id, String source, String audio) {

@@ -87,7 +87,7 @@ class S3aTest {
                 throw new UncheckedIOException(e);
             }
             return new RenderResult(SourceKind.IMAGE, 720, 720, 75, 3.0, 1.0, Map.of(), "cpu", 1);
-        }, conf, Files.createDirectories(dir.resolve("work-c")), false, PLACE);
+        }, conf, Files.createDirectories(dir.resolve("work-c")), false, "test-run", PLACE);
 
         ResultRow row = renderer.render(task);
 
@@ -107,7 +107,7 @@ class S3aTest {
                 S3Server.uri("out-d/a.mp4"), null, 1, null);
         RowRenderer renderer = new RowRenderer(request -> {
             throw new AssertionError("nothing should render");
-        }, conf, Files.createDirectories(dir.resolve("work-d")), false, PLACE);
+        }, conf, Files.createDirectories(dir.resolve("work-d")), false, "test-run", PLACE);
 
         assertThat(renderer.render(task).status()).as("status").isEqualTo(RowStatus.SKIPPED);
     }

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /** Local-disk chores of the executor: digests and removing work folders. */
-final class LocalFiles {
+public final class LocalFiles {
     private LocalFiles() {
     }
 
@@ -38,7 +38,7 @@ final class LocalFiles {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -135,6 +135,9 @@ public final class ModelFolderCache {
 
     /** Checks that the folder holds every model file of the contracts and a config file. */
     static void verify(String uri, java.nio.file.Path folder) throws RenderException {
+        if (!Files.isDirectory(folder)) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, "the model set " + uri + " is not a folder");
+        }
         ModelContracts contracts = ModelContracts.release();
         List<String> missing = new ArrayList<>();
         for (ModelSpec spec : contracts.models()) {

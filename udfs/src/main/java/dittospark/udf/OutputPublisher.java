@@ -23,9 +23,12 @@ public final class OutputPublisher {
     public static final String TEMP_PREFIX = "._publishing-";
 
     private final Configuration conf;
+    private final String run;
 
-    public OutputPublisher(Configuration conf) {
+    /** @param run names the run in temporary file names, so that {@link #sweep} removes only its own */
+    public OutputPublisher(Configuration conf, String run) {
         this.conf = conf;
+        this.run = run;
     }
 
     /**
@@ -40,7 +43,7 @@ public final class OutputPublisher {
             return;
         }
         fs.mkdirs(target.getParent());
-        Path temp = new Path(target.getParent(), TEMP_PREFIX + UUID.randomUUID() + "-" + target.getName());
+        Path temp = new Path(target.getParent(), TEMP_PREFIX + run + "-" + UUID.randomUUID() + "-" + target.getName());
         try {
             copy(local, fs, temp, false);
             if (fs.exists(target)) {
@@ -57,6 +60,24 @@ public final class OutputPublisher {
             if (fs.exists(temp)) {
                 fs.delete(temp, false);
             }
+        }
+    }
+
+    /**
+     * Removes what publishes of {@code run} left in {@code folder} when their executor died mid-copy;
+     * call once no task of the run is running.
+     */
+    public static void sweep(String folder, String run, Configuration conf) throws IOException {
+        Path dir = new Path(folder);
+        if (OBJECT_STORES.contains(dir.toUri().getScheme())) {
+            return;
+        }
+        FileSystem fs = HadoopFiles.fileSystem(dir, conf);
+        if (!fs.exists(dir)) {
+            return;
+        }
+        for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(dir, p -> p.getName().startsWith(TEMP_PREFIX + run + "-"))) {
+            fs.delete(f.getPath(), false);
         }
     }
 

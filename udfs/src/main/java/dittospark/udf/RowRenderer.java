@@ -42,12 +42,14 @@ public final class RowRenderer {
 
     /**
      * @param workRoot  local folder for this task's temporary files
+     * @param run       the run's id, in the names of files being published
      * @param place     model set, device and executor recorded in every row
      */
-    public RowRenderer(Renderer renderer, Configuration conf, Path workRoot, boolean overwrite, ResultRow.Place place) {
+    public RowRenderer(Renderer renderer, Configuration conf, Path workRoot, boolean overwrite, String run,
+                       ResultRow.Place place) {
         this.renderer = renderer;
         this.fetcher = new InputFetcher(conf);
-        this.publisher = new OutputPublisher(conf);
+        this.publisher = new OutputPublisher(conf, run);
         this.conf = conf;
         this.workRoot = workRoot;
         this.overwrite = overwrite;

@@ -44,6 +44,14 @@ class ModelFolderCacheTest {
     }
 
     @Test
+    void saysWhenTheFolderIsMissing() {
+        RenderException e = catchThrowableOfType(RenderException.class,
+                () -> new ModelFolderCache(dir.resolve("cache")).local(dir.resolve("nowhere").toString(), new Configuration()));
+
+        assertThat(e.getMessage()).as("message").endsWith("nowhere is not a folder");
+    }
+
+    @Test
     void theHashFollowsTheContent() throws Exception {
         Path a = fakeModelSet(dir.resolve("a"));
         Path b = fakeModelSet(dir.resolve("b"));

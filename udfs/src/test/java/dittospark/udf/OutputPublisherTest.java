@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutputPublisherTest {
-    private final OutputPublisher publisher = new OutputPublisher(new Configuration());
+    private final OutputPublisher publisher = new OutputPublisher(new Configuration(), "run-1");
 
     @TempDir
     Path dir;
@@ -91,6 +91,19 @@ class OutputPublisherTest {
         assertThat(names(out)).as("files in the output folder").containsExactly("a.mp4");
         assertThat(contents).as("the published file is one attempt's complete content")
                 .contains(Files.readString(out.resolve("a.mp4")));
+    }
+
+    @Test
+    void aSweepRemovesOnlyTheRunsLeftovers() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        write(out.resolve(OutputPublisher.TEMP_PREFIX + "run-1-x-a.mp4"), "left by a killed task");
+        write(out.resolve(OutputPublisher.TEMP_PREFIX + "run-2-y-b.mp4"), "another run, still publishing");
+        write(out.resolve("c.mp4"), "published");
+
+        OutputPublisher.sweep(out.toUri().toString(), "run-1", new Configuration());
+
+        assertThat(names(out)).as("files after the sweep")
+                .containsExactly(OutputPublisher.TEMP_PREFIX + "run-2-y-b.mp4", "c.mp4");
     }
 
     private static Path write(Path file, String content) throws IOException {

@@ -114,13 +114,13 @@ class RowRendererTest {
     void leavesNoWorkFilesBehind() throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
 
-        new RowRenderer(fake, new Configuration(), work, false, PLACE).render(task("a", dir.resolve("out/a.mp4")));
+        new RowRenderer(fake, new Configuration(), work, false, "test-run", PLACE).render(task("a", dir.resolve("out/a.mp4")));
 
         assertThat(OutputPublisherTest.names(work)).as("work folder after a row").isEmpty();
     }
 
     private RowRenderer renderer(RowRenderer.Renderer renderer, boolean overwrite) throws IOException {
-        return new RowRenderer(renderer, new Configuration(), Files.createDirectories(dir.resolve("work")), overwrite, PLACE);
+        return new RowRenderer(renderer, new Configuration(), Files.createDirectories(dir.resolve("work")), overwrite, "test-run", PLACE);
     }
 
     private RenderTask task(String id, Path output) throws IOException {
