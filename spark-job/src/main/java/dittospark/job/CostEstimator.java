@@ -69,7 +69,13 @@ public final class CostEstimator {
 
     public double cost(RenderTask task) {
         double factor = VIDEO_TYPES.contains(extension(task.source())) ? VIDEO_FACTOR : 1.0;
-        return FIXED_SECONDS + factor * audioSeconds(task.audio());
+        double speech = task.isText() ? spokenSeconds(task.text()) : audioSeconds(task.audio());
+        return FIXED_SECONDS + factor * speech;
+    }
+
+    /** Synthesized speech runs at about 15 characters a second, plus the padding around it. */
+    static double spokenSeconds(String text) {
+        return text.length() / 15.0 + 0.25;
     }
 
     /** The audio's duration in seconds, estimated; {@link #UNKNOWN_SECONDS} when it cannot be read. */

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** A manifest that has the required columns; its rows are not yet validated. */
 public record Manifest(String uri, List<String> columns, List<ManifestRow> rows) {
-    public static final List<String> REQUIRED = List.of("id", "source", "audio");
-    public static final List<String> OPTIONAL = List.of("output", "language", "seed", "options");
+    /** Besides these, a manifest needs a speech column: {@code audio}, or {@code text} to synthesize. */
+    public static final List<String> REQUIRED = List.of("id", "source");
+    public static final List<String> SPEECH = List.of("audio", "text");
+    public static final List<String> OPTIONAL = List.of("output", "language", "seed", "options", "voice");
 }

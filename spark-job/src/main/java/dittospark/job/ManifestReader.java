@@ -47,9 +47,13 @@ public final class ManifestReader {
         }
         if (manifest.columns().isEmpty()) {
             throw new ManifestException("the manifest " + uri + " has no columns; it needs at least "
-                    + String.join(", ", Manifest.REQUIRED));
+                    + String.join(", ", Manifest.REQUIRED) + " and audio or text");
         }
-        List<String> missing = Manifest.REQUIRED.stream().filter(c -> !manifest.columns().contains(c)).toList();
+        List<String> missing = new java.util.ArrayList<>(
+                Manifest.REQUIRED.stream().filter(c -> !manifest.columns().contains(c)).toList());
+        if (Manifest.SPEECH.stream().noneMatch(manifest.columns()::contains)) {
+            missing.add("audio (or text)");
+        }
         if (!missing.isEmpty()) {
             throw new ManifestException("the manifest " + uri + " has no column " + String.join(", ", missing)
                     + " (its columns: " + String.join(", ", manifest.columns()) + ")");

@@ -64,7 +64,12 @@ public final class RowValidator {
                 }
                 checkId(row, id, ids);
                 String source = input(row, "source", SOURCE_TYPES);
-                String audio = input(row, "audio", AUDIO_TYPES);
+                String text = row.get("text");
+                if (text != null && row.get("audio") != null) {
+                    throw new RenderException(ErrorKind.BAD_ROW, "row " + row.number()
+                            + ": give either audio or text, not both");
+                }
+                String audio = text == null ? input(row, "audio", AUDIO_TYPES) : null;
                 output = output(row, id);
                 Integer earlier = outputs.putIfAbsent(output, row.number());
                 if (earlier != null) {
@@ -72,6 +77,10 @@ public final class RowValidator {
                             + " is also the output of row " + earlier);
                 }
                 String language = language(row);
+                if (text != null && language == null) {
+                    throw new RenderException(ErrorKind.BAD_ROW, "row " + row.number()
+                            + ": a text row needs a language to choose its voice");
+                }
                 long seed = seed(row, id);
                 String options = row.get("options");
                 try {
@@ -79,11 +88,13 @@ public final class RowValidator {
                 } catch (RenderException e) {
                     throw new RenderException(e.kind(), "row " + row.number() + ": " + e.getMessage());
                 }
-                tasks.add(new Numbered<>(row.number(), new RenderTask(id, source, audio, output, language, seed, options)));
+                tasks.add(new Numbered<>(row.number(), new RenderTask(id, source, audio, output, language, seed, options,
+                        text, row.get("voice"))));
             } catch (RenderException e) {
                 Instant now = Instant.now();
                 failed.add(new Numbered<>(row.number(),
-                        ResultRow.failed(id, output, e.kind(), e.getMessage(), ResultRow.Place.DRIVER, now, now)));
+                        ResultRow.failed(id, output, e.kind(), e.getMessage(), ResultRow.Place.DRIVER, now, now)
+                                .withLanguage(row.get("language"))));
             }
         }
         return new Validated(tasks, failed);

@@ -100,6 +100,15 @@ class ManifestReaderTest {
     }
 
     @Test
+    void acceptsTextInsteadOfAudio() throws Exception {
+        Path csv = Files.writeString(dir.resolve("t.csv"), "id,source,text,language\na,s.png,\"Hello, world.\",en\n");
+
+        Manifest m = ManifestReader.read(TestSpark.session(), csv.toString(), ManifestFormat.CSV);
+
+        assertThat(m.rows().get(0).get("text")).as("text cell").isEqualTo("Hello, world.");
+    }
+
+    @Test
     void tellsTheFormatFromTheExtension() throws Exception {
         assertThat(List.of(ManifestFormat.of("a/m.CSV"), ManifestFormat.of("m.jsonl"), ManifestFormat.of("s3a://b/m.parquet")))
                 .as("formats by extension").containsExactly(ManifestFormat.CSV, ManifestFormat.JSONL, ManifestFormat.PARQUET);

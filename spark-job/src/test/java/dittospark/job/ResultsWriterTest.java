@@ -41,13 +41,13 @@ class ResultsWriterTest {
     }
 
     @Test
-    void writesAParquetTableWithTheProductColumns() {
+    void writesAParquetTableWithTheProductColumnsAndLanguage() {
         Dataset<Row> table = TestSpark.session().read().parquet(dir.resolve("_results").toString());
 
         assertThat(table.columns()).as("columns").containsExactly("id", "status", "output", "error_kind",
                 "error_message", "source_kind", "width", "height", "frames", "audio_seconds", "render_seconds", "fps",
                 "stage_seconds", "model_set", "model_hash", "provider", "executor_id", "attempt", "output_bytes",
-                "output_sha256", "started_at", "finished_at");
+                "output_sha256", "started_at", "finished_at", "language");
         assertThat(table.count()).as("rows").isEqualTo(3);
         Row ok = table.filter("id = 'ok'").first();
         assertThat(ok.<String, Double>getJavaMap(ok.fieldIndex("stage_seconds"))).as("stage seconds")

@@ -139,6 +139,47 @@ class RowValidatorTest {
         assertThat(v.failed().get(0).value().errorMessage()).as("message").isEqualTo("row 4: the line is not valid JSON");
     }
 
+    @Test
+    void aTextRowBecomesASpeechTaskWithItsLanguageAndVoice() {
+        Map<String, String> row = row(1, "a", "p.png", null);
+        row.put("text", "Hello there.");
+        row.put("language", "en");
+        row.put("voice", "f3");
+
+        RenderTask t = task(row);
+
+        assertThat(List.of(t.text(), t.language(), t.voice())).as("text, language, voice")
+                .containsExactly("Hello there.", "en", "f3");
+        assertThat(t.audio()).as("audio of a text row").isNull();
+    }
+
+    @Test
+    void aTextRowWithoutALanguageIsABadRow() {
+        Map<String, String> row = row(1, "a", "p.png", null);
+        row.put("text", "Hello there.");
+
+        assertFails(row, ErrorKind.BAD_ROW, "a text row needs a language");
+    }
+
+    @Test
+    void aRowWithBothAudioAndTextIsABadRow() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("text", "Hello there.");
+        row.put("language", "en");
+
+        assertFails(row, ErrorKind.BAD_ROW, "either audio or text, not both");
+    }
+
+    @Test
+    void aFailedRowKeepsItsLanguage() {
+        Map<String, String> row = row(3, null, "p.png", "s.wav");
+        row.put("language", "fr");
+
+        RowValidator.Validated v = validator.validate(List.of(new ManifestRow(3, row)));
+
+        assertThat(v.failed().get(0).value().language()).as("language of the failed row").isEqualTo("fr");
+    }
+
     private RenderTask task(Map<String, String> values) {
         RowValidator.Validated v = validator.validate(List.of(new ManifestRow(1, values)));
         assertThat(v.failed()).as("failed rows").isEmpty();

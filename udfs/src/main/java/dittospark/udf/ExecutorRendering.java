@@ -33,10 +33,11 @@ public final class ExecutorRendering {
      * render fails with the model set's problem; rows whose output exists still skip.
      *
      * @param work   local folder for the rows' temporary files
-     * @param onLoad called when a render of this task loaded the engine into the executor
+     * @param run    the run's id, in the names of files being published
+     * @param onLoad called with "executor/device" when a render of this task loaded the engine
      */
     public static RowRenderer rowRenderer(String modelsUri, Configuration conf, Path work, boolean overwrite,
-                                          Runnable onLoad) {
+                                          String run, java.util.function.Consumer<String> onLoad) {
         TaskContext task = TaskContext.get();
         String device = device(task);
         String executor = SparkEnv.get().executorId();
@@ -47,15 +48,15 @@ public final class ExecutorRendering {
             return new RowRenderer(request -> {
                 EngineCache.Lease lease = EngineCache.engine(models, device);
                 if (lease.loaded()) {
-                    onLoad.run();
+                    onLoad.accept(executor + "/" + device);
                 }
                 return lease.engine().render(request, RenderProgress.NONE);
-            }, conf, work, overwrite, place);
+            }, conf, work, overwrite, run, place);
         } catch (RenderException e) {
             ResultRow.Place place = new ResultRow.Place(modelsUri, null, device, executor, attempt);
             return new RowRenderer(request -> {
                 throw e;
-            }, conf, work, overwrite, place);
+            }, conf, work, overwrite, run, place);
         }
     }
 

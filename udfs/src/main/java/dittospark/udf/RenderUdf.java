@@ -30,6 +30,8 @@ final class RenderUdf extends UdfContext implements UDF4<String, String, String,
             .filter(f -> !f.name().equals(ResultRow.THUMBNAIL)).toArray(StructField[]::new));
 
     private static final java.nio.file.Path WORK = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    /** Names this JVM's files being published, apart from other executors' and jobs'. */
+    private static final String RUN = "udf-" + java.util.UUID.randomUUID();
 
     RenderUdf(String modelsUri, Map<String, String> hadoop) {
         super(modelsUri, hadoop);
@@ -43,7 +45,7 @@ final class RenderUdf extends UdfContext implements UDF4<String, String, String,
         } catch (RenderException e) {
             return badRow(output, e);
         }
-        RowRenderer renderer = ExecutorRendering.rowRenderer(modelsUri, conf(), WORK, false, () -> { });
+        RowRenderer renderer = ExecutorRendering.rowRenderer(modelsUri, conf(), WORK, false, RUN, where -> { });
         return struct(renderer.render(new RenderTask(id, source, audio, output, null, Seeds.fromId(id), options)));
     }
 
