@@ -28,8 +28,8 @@ class EyeOptionsEffectTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BLINK_ROWS = 3;
     private static final float BLINK_OFFSET = 0.05f;
-    /** Gap 5 over 20 frames: blinks start at frames 5 and 13; their rows 1 and 2 fall on these frames. */
-    private static final Set<Integer> CLOSED_EYES = Set.of(6, 7, 14, 15);
+    /** Gap 3 over 15 frames: blinks start at frames 3 and 9; their rows 1 and 2 fall on these frames. */
+    private static final Set<Integer> CLOSED_EYES = Set.of(4, 5, 10, 11);
 
     private DemoRenders renders;
     private Path speech;
@@ -42,7 +42,7 @@ class EyeOptionsEffectTest {
         writeBlinkConfig(config);
         renders = new DemoRenders(RenderEngine.builder().models(DemoModels.folder()).config(config).build());
         Files.delete(config);
-        speech = renders.speech(0, 0.8);
+        speech = renders.speech(0.2, 0.6);
         noBlinks = render("\"delta_eye_open_n\": -1");
     }
 
@@ -76,7 +76,7 @@ class EyeOptionsEffectTest {
 
     @Test
     void fixedOpenGapBlinksOnTheScheduledFramesOnly() throws Exception {
-        DemoRenders.Rendered r = render("\"delta_eye_open_n\": 5");
+        DemoRenders.Rendered r = render("\"delta_eye_open_n\": 3");
 
         for (int i = 0; i < r.frames().size(); i++) {
             if (CLOSED_EYES.contains(i)) {
@@ -89,7 +89,7 @@ class EyeOptionsEffectTest {
 
     @Test
     void eyesNotDrivenNeverBlink() throws Exception {
-        DemoRenders.Rendered r = render("\"delta_eye_open_n\": 5, \"drive_eye\": false");
+        DemoRenders.Rendered r = render("\"delta_eye_open_n\": 3, \"drive_eye\": false");
 
         for (int i = 0; i < r.frames().size(); i++) {
             assertThat(changedPixels(r, i)).as("pixels changed at frame %d with drive_eye false", i).isLessThan(10);

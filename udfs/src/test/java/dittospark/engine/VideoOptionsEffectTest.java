@@ -13,20 +13,19 @@ import java.nio.file.Path;
 import static dittospark.engine.FrameRegions.border;
 import static dittospark.engine.FrameRegions.diff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Options of video sources on the 3 s sample clip (the camera pans, so every frame's background is
- * its own), 1.2 s of speech (30 output frames). The background, far outside the face crop, shows
- * which source frame an output frame was put back into; a render with {@code blend_alpha} 0 gives
- * the source frames as the engine reads them.
+ * its own), 1 s of speech (25 output frames). The background, far outside the face crop, shows
+ * which source frame an output frame was put back into: the nearest of the source frames as the
+ * engine reads them (a render with {@code blend_alpha} 0).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VideoOptionsEffectTest {
     private static final int MARGIN = 12;
-    /** Background difference of the same source frame in two renders: the encoder's noise. */
-    private static final double SAME_BACKGROUND = 1.5;
-    /** Source frames at least this far apart have visibly different backgrounds. */
-    private static final int APART = 6;
+    /** The camera moves little from one frame to the next: a neighbour may look as near. */
+    private static final int NEIGHBOURS = 1;
     private static final int SHORT_TEMPLATE = 10;
 
     private DemoRenders renders;
@@ -41,8 +40,8 @@ class VideoOptionsEffectTest {
         FfmpegCli.assumeInstalled();
         renders = new DemoRenders(DemoModels.engine());
         clip = Samples.file("portrait_clip_3s.mp4");
-        speech = renders.speech(0, 1.2);
-        sourceFrames = render("\"template_n_frames\": 30, \"blend_mode\": \"custom\", \"blend_alpha\": 0");
+        speech = renders.speech(0, 1.0);
+        sourceFrames = render("\"template_n_frames\": 25, \"blend_mode\": \"custom\", \"blend_alpha\": 0");
         background = border(sourceFrames.width(), sourceFrames.height(), MARGIN);
     }
 
@@ -57,8 +56,18 @@ class VideoOptionsEffectTest {
         return renders.render(clip, speech, "{\"max_size\": 256, " + options + "}");
     }
 
-    private double backgroundDiff(DemoRenders.Rendered r, int frame, int sourceFrame) {
-        return diff(r.frame(frame), sourceFrames.frame(sourceFrame), background);
+    /** The source frame whose background is nearest to that of output frame {@code k}. */
+    private int nearestSourceFrame(DemoRenders.Rendered r, int k) {
+        int best = 0;
+        double bestDiff = Double.MAX_VALUE;
+        for (int j = 0; j < sourceFrames.frames().size(); j++) {
+            double d = diff(r.frame(k), sourceFrames.frame(j), background);
+            if (d < bestDiff) {
+                bestDiff = d;
+                best = j;
+            }
+        }
+        return best;
     }
 
     @Test
@@ -66,32 +75,20 @@ class VideoOptionsEffectTest {
         DemoRenders.Rendered r = render("\"template_n_frames\": " + SHORT_TEMPLATE);
 
         for (int k = 0; k < r.frames().size(); k++) {
-            int mirrored = Mirror.index(k, SHORT_TEMPLATE);
-            assertThat(backgroundDiff(r, k, mirrored)).as("background of frame %d against source frame %d", k, mirrored)
-                    .isLessThan(SAME_BACKGROUND);
-            if (Math.abs(mirrored - k) >= APART) {
-                assertThat(backgroundDiff(r, k, k)).as("background of frame %d against source frame %d", k, k)
-                        .isGreaterThan(2 * backgroundDiff(r, k, mirrored));
-            }
+            assertThat(nearestSourceFrame(r, k)).as("source frame behind output frame %d", k)
+                    .isCloseTo(Mirror.index(k, SHORT_TEMPLATE), within(NEIGHBOURS));
         }
     }
 
     @Test
     void preservedMotionPutsBackIntoEveryOriginalFrame() throws Exception {
-        DemoRenders.Rendered r = render("\"template_n_frames\": 30, \"motion_frames\": " + SHORT_TEMPLATE);
+        DemoRenders.Rendered r = render("\"template_n_frames\": 25, \"motion_frames\": " + SHORT_TEMPLATE);
 
         for (int k = 0; k < r.frames().size(); k++) {
-            assertThat(backgroundDiff(r, k, k)).as("background of frame %d against source frame %d", k, k)
-                    .isLessThan(SAME_BACKGROUND);
-            int mirrored = Mirror.index(k, SHORT_TEMPLATE);
-            if (Math.abs(mirrored - k) >= APART) {
-                assertThat(backgroundDiff(r, k, mirrored))
-                        .as("background of frame %d against source frame %d of the motion frames", k, mirrored)
-                        .isGreaterThan(2 * backgroundDiff(r, k, k));
-            }
+            assertThat(nearestSourceFrame(r, k)).as("source frame behind output frame %d", k)
+                    .isCloseTo(k, within(NEIGHBOURS));
         }
     }
-
     /** The demo motion extractor reports the same motion on every frame, which smoothing keeps. */
     @Test
     void sourceSmoothingKeepsAConstantSourceMotion() throws Exception {
