@@ -39,9 +39,9 @@ class RenderOptionsEffectTest {
 
     private DemoRenders renders;
     private Path portrait;
-    /** 0.6 s (15 frames): silent for 4 frames, loud at 5..8, quiet at 9..10, loud to the end. */
+    /** 0.6 s (15 frames): silent for 4 frames, loud at 4..8, quiet at 9..10, loud to the end. */
     private Path speech;
-    /** 0.4 s starting in loud speech (10 frames), for options that need no silent start. */
+    /** 0.4 s (10 frames) starting in loud speech: relative_d shows there, and shorter renders suffice. */
     private Path loudStart;
     /** 0.2 s (5 frames), for options whose effect does not depend on the speech. */
     private Path blip;
