@@ -193,7 +193,7 @@ class RenderOptionsEffectTest {
         double[] reference = centre(mouth, base.width());
         assertThat(moved[1] - reference[1]).as("downward shift of the moving region from vy -0.125 to 0")
                 .isGreaterThan(10);
-        assertThat(moved[0] - reference[0]).as("sideways shift").isCloseTo(0, within(3.0));
+        assertThat(moved[0] - reference[0]).as("sideways shift").isCloseTo(0, within(6.0));
     }
 
     /** The reference ignores crop_vx_ratio; the product applies it (see CropMath). */
@@ -205,7 +205,7 @@ class RenderOptionsEffectTest {
         double[] reference = centre(mouth, base.width());
         assertThat(moved[0] - reference[0]).as("shift to the right of the moving region at vx 0.1")
                 .isGreaterThan(10);
-        assertThat(moved[1] - reference[1]).as("vertical shift").isCloseTo(0, within(3.0));
+        assertThat(moved[1] - reference[1]).as("vertical shift").isCloseTo(0, within(6.0));
     }
 
     /** The demo landmarks are never tilted, so the rotated crop is the upright one. */
