@@ -49,11 +49,6 @@ final class DemoRenders implements AutoCloseable {
         return out;
     }
 
-    /** A file beside the renders, for inputs a test writes itself. */
-    Path file(String name) {
-        return work.resolve(name);
-    }
-
     Rendered render(Path source, Path audio, String options) throws Exception {
         String key = source + "|" + audio + "|" + options;
         Rendered cached = done.get(key);
