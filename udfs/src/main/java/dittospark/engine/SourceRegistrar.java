@@ -56,7 +56,7 @@ final class SourceRegistrar {
             Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, landmarks);
             landmarks = Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
             CropMath.Crop crop = CropMath.crop(frame, landmarks, CROP, s.number("crop_scale"),
-                    s.number("crop_vy_ratio"), s.flag("crop_flag_do_rot"));
+                    s.number("crop_vx_ratio"), s.number("crop_vy_ratio"), s.flag("crop_flag_do_rot"));
             c2o.add(crop.c2o());
             if (j < motionFrames) {
                 crops.add(crop.image());

@@ -124,7 +124,17 @@ public final class CropMath {
      * horizontal shift: the reference's crop_image does not pass vx_ratio on to the rectangle.
      */
     public static Transform transform(float[] pts, int dsize, double scale, double vyRatio, boolean rotate) {
-        Rect r = rect(pts, scale, 0, vyRatio);
+        return transform(pts, dsize, scale, 0, vyRatio, rotate);
+    }
+
+    /**
+     * The reference's crop moved sideways by {@code vxRatio} of its size along the face's x axis. The
+     * reference accepts crop_vx_ratio but never applies it; the product does, so that the option moves
+     * the crop as its name says. With {@code vxRatio} 0 this is exactly the reference's transform.
+     */
+    public static Transform transform(float[] pts, int dsize, double scale, double vxRatio, double vyRatio,
+                                      boolean rotate) {
+        Rect r = rect(pts, scale, vxRatio, vyRatio);
         double s = dsize / (double) r.size();
         double t = dsize / 2.0;
         Affine o2c;
@@ -142,7 +152,13 @@ public final class CropMath {
 
     /** {@code crop_image}: the {@code dsize x dsize} crop (bilinear, black border) and its transforms. */
     public static Crop crop(Image image, float[] pts, int dsize, double scale, double vyRatio, boolean rotate) {
-        Transform t = transform(pts, dsize, scale, vyRatio, rotate);
+        return crop(image, pts, dsize, scale, 0, vyRatio, rotate);
+    }
+
+    /** {@link #crop} moved sideways by {@code vxRatio} of its size, as {@link #transform(float[], int, double, double, double, boolean)}. */
+    public static Crop crop(Image image, float[] pts, int dsize, double scale, double vxRatio, double vyRatio,
+                            boolean rotate) {
+        Transform t = transform(pts, dsize, scale, vxRatio, vyRatio, rotate);
         return new Crop(ImageOps.warpAffine(image, t.o2c(), dsize, dsize), t.o2c(), t.c2o());
     }
 }

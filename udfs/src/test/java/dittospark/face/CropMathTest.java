@@ -88,4 +88,15 @@ class CropMathTest {
         assertThat(c[0]).as("x of the rectangle centre in the crop").isCloseTo(112f, within(1e-3f));
         assertThat(c[1]).as("y of the rectangle centre in the crop").isCloseTo(112f, within(1e-3f));
     }
+    @Test
+    void horizontalRatioMovesTheCropAlongTheFaceAxis() {
+        float[] pts = points(203, 5);
+        CropMath.Rect shifted = CropMath.rect(pts, 2.3, 0.1, -0.125);
+
+        float[] c = CropMath.transform(pts, 512, 2.3, 0.1, -0.125, true).o2c()
+                .transformPoints(new float[] {shifted.cx(), shifted.cy()});
+
+        assertThat(c[0]).as("x of the shifted rectangle centre in the crop").isCloseTo(256f, within(1e-2f));
+        assertThat(c[1]).as("y of the shifted rectangle centre in the crop").isCloseTo(256f, within(1e-2f));
+    }
 }
