@@ -11,13 +11,11 @@ import dittospark.motion.MotionStitchSettings;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /** The motion stages' settings, read from a render's merged settings and the model config. */
 final class MotionSetup {
@@ -71,11 +69,11 @@ final class MotionSetup {
                 keys.fields().forEachRemaining(e -> weights.put(MotionKey.of(e.getKey()), e.getValue().asDouble()));
                 b.useDKeys(weights);
             } else if (keys != null) {
-                b.useDKeys(motionKeys(keys));
+                b.useDKeys(MotionKey.setOf(keys));
             }
             JsonNode fadeKeys = s.node("fade_out_keys");
             if (fadeKeys != null) {
-                b.fadeOutKeys(motionKeys(fadeKeys));
+                b.fadeOutKeys(MotionKey.setOf(fadeKeys));
             }
             JsonNode blinks = s.node("delta_eye_arr");
             if (blinks != null) {
@@ -91,7 +89,7 @@ final class MotionSetup {
             }
             JsonNode overall = s.node("overall_ctrl_info");
             if (overall != null) {
-                b.overallCtrlInfo(control(overall));
+                b.overallCtrlInfo(FrameControl.fromJson(overall));
             }
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -107,37 +105,10 @@ final class MotionSetup {
             Iterator<Map.Entry<String, JsonNode>> frames = ctrl.fields();
             while (frames.hasNext()) {
                 Map.Entry<String, JsonNode> f = frames.next();
-                out.put(Integer.parseInt(f.getKey()), control(f.getValue()));
+                out.put(Integer.parseInt(f.getKey()), FrameControl.fromJson(f.getValue()));
             }
         }
         return out;
-    }
-
-    static FrameControl control(JsonNode c) {
-        FrameControl.Builder b = FrameControl.builder();
-        c.fields().forEachRemaining(e -> {
-            double v = e.getValue().asDouble();
-            switch (e.getKey()) {
-                case "delta_pitch" -> b.deltaPitch(v);
-                case "delta_yaw" -> b.deltaYaw(v);
-                case "delta_roll" -> b.deltaRoll(v);
-                case "alpha_pitch" -> b.alphaPitch(v);
-                case "alpha_yaw" -> b.alphaYaw(v);
-                case "alpha_roll" -> b.alphaRoll(v);
-                case "delta_exp" -> b.deltaExp(v);
-                case "vad_alpha" -> b.vadAlpha(v);
-                case "fade_alpha" -> b.fadeAlpha(v);
-                case "fade_out_keys" -> b.fadeOutKeys(motionKeys(e.getValue()));
-                default -> throw new IllegalArgumentException("unknown control '" + e.getKey() + "'");
-            }
-        });
-        return b.build();
-    }
-
-    private static Set<MotionKey> motionKeys(JsonNode list) {
-        Set<MotionKey> keys = EnumSet.noneOf(MotionKey.class);
-        list.forEach(k -> keys.add(MotionKey.of(k.asText())));
-        return keys;
     }
 
     private static float[][] rows(JsonNode array) {

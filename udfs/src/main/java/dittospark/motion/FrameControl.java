@@ -1,5 +1,7 @@
 package dittospark.motion;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -58,6 +60,28 @@ public record FrameControl(Double deltaPitch, Double deltaYaw, Double deltaRoll,
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A frame's control as the reference's {@code ctrl_kwargs} spell it, e.g. {@code {"delta_yaw": 10}}. */
+    public static FrameControl fromJson(JsonNode ctrl) {
+        Builder b = builder();
+        ctrl.fields().forEachRemaining(e -> {
+            double v = e.getValue().asDouble();
+            switch (e.getKey()) {
+                case "delta_pitch" -> b.deltaPitch(v);
+                case "delta_yaw" -> b.deltaYaw(v);
+                case "delta_roll" -> b.deltaRoll(v);
+                case "alpha_pitch" -> b.alphaPitch(v);
+                case "alpha_yaw" -> b.alphaYaw(v);
+                case "alpha_roll" -> b.alphaRoll(v);
+                case "delta_exp" -> b.deltaExp(v);
+                case "vad_alpha" -> b.vadAlpha(v);
+                case "fade_alpha" -> b.fadeAlpha(v);
+                case "fade_out_keys" -> b.fadeOutKeys(MotionKey.setOf(e.getValue()));
+                default -> throw new IllegalArgumentException("unknown control '" + e.getKey() + "'");
+            }
+        });
+        return b.build();
     }
 
     /** Named like the reference's keyword arguments. */

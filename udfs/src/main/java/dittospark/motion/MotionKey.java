@@ -44,4 +44,11 @@ public enum MotionKey {
         }
         throw new IllegalArgumentException("unknown motion key '" + id + "'");
     }
+
+    /** A JSON list of key ids, e.g. {@code ["exp", "yaw"]}. */
+    public static java.util.Set<MotionKey> setOf(com.fasterxml.jackson.databind.JsonNode ids) {
+        java.util.Set<MotionKey> keys = java.util.EnumSet.noneOf(MotionKey.class);
+        ids.forEach(id -> keys.add(of(id.asText())));
+        return keys;
+    }
 }

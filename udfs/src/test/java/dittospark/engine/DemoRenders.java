@@ -41,12 +41,7 @@ final class DemoRenders implements AutoCloseable {
 
     /** The sample speech from {@code from} seconds on, {@code seconds} long, as a 24 kHz wave file. */
     Path speech(double from, double seconds) {
-        Path out = work.resolve("speech-" + from + "-" + seconds + ".wav");
-        if (!Files.exists(out)) {
-            FfmpegCli.ffmpeg("-ss", Double.toString(from), "-t", Double.toString(seconds),
-                    "-i", Samples.file("speech_24k.wav").toString(), out.toString());
-        }
-        return out;
+        return Samples.speech(work, from, seconds);
     }
 
     Rendered render(Path source, Path audio, String options) throws Exception {

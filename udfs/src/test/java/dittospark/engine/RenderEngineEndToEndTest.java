@@ -104,8 +104,7 @@ class RenderEngineEndToEndTest {
 
     @Test
     void videoSourceRendersAtItsOwnSize() throws Exception {
-        Path speech = work.resolve("speech_2s.wav");
-        FfmpegCli.ffmpeg("-i", Samples.file("speech_24k.wav").toString(), "-t", "2", speech.toString());
+        Path speech = Samples.speech(work, 0, 2);
         Path out = work.resolve("video.mp4");
         RenderResult r = engine.render(RenderRequest.builder().source(Samples.file("portrait_clip_3s.mp4"))
                 .audio(speech).output(out).seed(3).build(), RenderProgress.NONE);

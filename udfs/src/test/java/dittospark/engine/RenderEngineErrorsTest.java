@@ -30,8 +30,7 @@ class RenderEngineErrorsTest {
     void setUp(@TempDir Path shared) throws Exception {
         FfmpegCli.assumeInstalled();
         engine = DemoModels.engine();
-        shortSpeech = shared.resolve("speech_1s.wav");
-        FfmpegCli.ffmpeg("-i", Samples.file("speech_24k.wav").toString(), "-t", "1", shortSpeech.toString());
+        shortSpeech = Samples.speech(shared, 0, 1);
     }
 
     @AfterAll

@@ -27,8 +27,7 @@ class ReproducibilityTest {
     void setUp(@TempDir Path shared) throws Exception {
         FfmpegCli.assumeInstalled();
         engine = DemoModels.engine();
-        speech = shared.resolve("speech_3s.wav");
-        FfmpegCli.ffmpeg("-i", Samples.file("speech_24k.wav").toString(), "-t", "3", speech.toString());
+        speech = Samples.speech(shared, 0, 3);
     }
 
     @AfterAll

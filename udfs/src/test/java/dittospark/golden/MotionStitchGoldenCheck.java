@@ -12,10 +12,8 @@ import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 
@@ -47,7 +45,7 @@ final class MotionStitchGoldenCheck extends SingleFileCheck {
         for (int f = 0; f < frames.size(); f++) {
             JsonNode frame = frames.get(f);
             StitchedKeypoints kp = stitch.apply(sourceOf(frame, imageSource), MotionJson.info(frame.get("x_d_info")), f,
-                    control(frame.get("ctrl")));
+                    FrameControl.fromJson(frame.get("ctrl")));
             GoldenFiles.assertClose("frame " + f + " x_s", toDouble(kp.source()), GoldenFiles.flat(frame.get("x_s")));
             GoldenFiles.assertClose("frame " + f + " x_d", toDouble(kp.driving()), GoldenFiles.flat(frame.get("x_d")));
         }
@@ -70,7 +68,7 @@ final class MotionStitchGoldenCheck extends SingleFileCheck {
                 case "flag_stitching" -> b.flagStitching(v.asBoolean());
                 case "N_d" -> b.nD(v.asInt());
                 case "fade_type" -> b.fadeType(FadeType.of(v.asText()));
-                case "fade_out_keys" -> b.fadeOutKeys(keys(v));
+                case "fade_out_keys" -> b.fadeOutKeys(MotionKey.setOf(v));
                 case "delta_eye_open_n" -> {
                     if (v.isArray()) {
                         b.deltaEyeOpenN(StreamSupport.stream(v.spliterator(), false).map(JsonNode::asInt).toList());
@@ -85,43 +83,15 @@ final class MotionStitchGoldenCheck extends SingleFileCheck {
                         v.fields().forEachRemaining(w -> weights.put(MotionKey.of(w.getKey()), w.getValue().asDouble()));
                         b.useDKeys(weights);
                     } else {
-                        b.useDKeys(keys(v));
+                        b.useDKeys(MotionKey.setOf(v));
                     }
                 }
-                case "overall_ctrl_info" -> b.overallCtrlInfo(control(v));
+                case "overall_ctrl_info" -> b.overallCtrlInfo(FrameControl.fromJson(v));
                 case "ch_info_scale" -> b.chInfoScale(GoldenFiles.flat(v)[0]);
                 default -> throw new AssertionError("setup option '" + e.getKey() + "' is not supported by the check");
             }
         }
         return b.build();
-    }
-
-    private static FrameControl control(JsonNode ctrl) {
-        FrameControl.Builder b = FrameControl.builder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = ctrl.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            double v = e.getValue().asDouble();
-            switch (e.getKey()) {
-                case "delta_pitch" -> b.deltaPitch(v);
-                case "delta_yaw" -> b.deltaYaw(v);
-                case "delta_roll" -> b.deltaRoll(v);
-                case "alpha_pitch" -> b.alphaPitch(v);
-                case "alpha_yaw" -> b.alphaYaw(v);
-                case "alpha_roll" -> b.alphaRoll(v);
-                case "delta_exp" -> b.deltaExp(v);
-                case "vad_alpha" -> b.vadAlpha(v);
-                case "fade_alpha" -> b.fadeAlpha(v);
-                case "fade_out_keys" -> b.fadeOutKeys(keys(e.getValue()));
-                default -> throw new AssertionError("control '" + e.getKey() + "' is not supported by the check");
-            }
-        }
-        return b.build();
-    }
-
-    private static Set<MotionKey> keys(JsonNode list) {
-        Set<MotionKey> keys = EnumSet.noneOf(MotionKey.class);
-        list.forEach(k -> keys.add(MotionKey.of(k.asText())));
-        return keys;
     }
 
     private static float[][] rows(JsonNode rows) {

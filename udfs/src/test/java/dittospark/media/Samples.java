@@ -17,4 +17,14 @@ public final class Samples {
         }
         return file;
     }
+
+    /** {@code seconds} of the sample speech from {@code from} on, written into {@code dir} as a wave file. */
+    public static Path speech(Path dir, double from, double seconds) {
+        Path out = dir.resolve("speech-" + from + "-" + seconds + ".wav");
+        if (!Files.exists(out)) {
+            FfmpegCli.ffmpeg("-ss", Double.toString(from), "-t", Double.toString(seconds),
+                    "-i", file("speech_24k.wav").toString(), out.toString());
+        }
+        return out;
+    }
 }

@@ -51,8 +51,7 @@ class DittoUdfsTest {
     void renderTheManifestTwice() throws Exception {
         FfmpegCli.assumeInstalled();
         work = Files.createTempDirectory("udfs-");
-        Path cut = work.resolve("speech_1500ms.wav");
-        FfmpegCli.ffmpeg("-i", Samples.file("speech_24k.wav").toString(), "-t", "1.5", cut.toString());
+        Path cut = Samples.speech(work, 0, 1.5);
         speech = cut.toUri().toString();
         portrait = Samples.file("portrait.png").toUri().toString();
         notAPicture = Files.writeString(work.resolve("notes.png"), "not a picture").toUri().toString();
