@@ -82,6 +82,23 @@ class RenderOptionsEffectTest {
         return diff(r.frame(i), base.frame(0), mouth);
     }
 
+    /**
+     * The mouth of every frame as far from rest as in {@code expected}, within a grey level: the demo's
+     * sub-pixel sway follows the diffusion noise, so the frames themselves need not be identical.
+     */
+    private void assertSameMouth(DemoRenders.Rendered actual, DemoRenders.Rendered expected, String what) {
+        assertSameMouth(actual, expected, what, 1.0);
+    }
+
+    private void assertSameMouth(DemoRenders.Rendered actual, DemoRenders.Rendered expected, String what,
+                                 double levels) {
+        assertThat(actual.frames()).as("frames of %s", what).hasSameSizeAs(expected.frames());
+        for (int i = 0; i < expected.frames().size(); i++) {
+            assertThat(opening(actual, i)).as("mouth opening in frame %d of %s", i, what)
+                    .isCloseTo(opening(expected, i), within(levels));
+        }
+    }
+
     private static void assertSameFrames(DemoRenders.Rendered actual, DemoRenders.Rendered expected, String what) {
         assertThat(actual.frames()).as("frames of %s", what).hasSameSizeAs(expected.frames());
         for (int i = 0; i < expected.frames().size(); i++) {
@@ -287,13 +304,14 @@ class RenderOptionsEffectTest {
     }
 
     /**
-     * The demo motion model predicts x_start from the conditions alone, and DDIM's last step returns
-     * x_start, so any step count lands on the same motion; 5 steps is the count whose c radicand
-     * needs the clamp at 0.
+     * The demo motion model predicts the mouth of x_start from the conditions alone, and DDIM's last
+     * step returns x_start, so any step count lands on the same mouth; 5 steps is the count whose c
+     * radicand needs the clamp at 0. Fewer steps leave more noise in the last input, hence a larger
+     * sway and a wider margin.
      */
     @Test
     void fiveSamplingStepsGiveTheMotionOfFifty() throws Exception {
-        assertSameFrames(render(loudStart, "\"sampling_timesteps\": 5"), loudBase, "sampling_timesteps 5");
+        assertSameMouth(render(loudStart, "\"sampling_timesteps\": 5"), loudBase, "sampling_timesteps 5", 2.5);
     }
 
     /**
@@ -302,19 +320,19 @@ class RenderOptionsEffectTest {
      */
     @Test
     void clipOverlapKeepsEveryFrameOnItsOwnAudio() throws Exception {
-        assertSameFrames(render(loudStart, "\"overlap_v2\": 75"), loudBase, "overlap_v2 75");
+        assertSameMouth(render(loudStart, "\"overlap_v2\": 75"), loudBase, "overlap_v2 75");
     }
 
     /** Resetting kp_cond to the source each clip changes nothing where the model keeps the source pose. */
     @Test
     void fixKpCondKeepsTheMotionOfAModelThatHoldsTheSourcePose() throws Exception {
-        assertSameFrames(render(loudStart, "\"overlap_v2\": 75, \"fix_kp_cond\": 1"), loudBase, "fix_kp_cond 1");
+        assertSameMouth(render(loudStart, "\"overlap_v2\": 75, \"fix_kp_cond\": 1"), loudBase, "fix_kp_cond 1");
     }
 
     /** smo_k_d smooths pose and translation only; smoothing the expression would blur the mouth. */
     @Test
     void motionSmoothingLeavesTheExpression() throws Exception {
-        assertSameFrames(render(loudStart, "\"smo_k_d\": 9"), loudBase, "smo_k_d 9");
+        assertSameMouth(render(loudStart, "\"smo_k_d\": 9"), loudBase, "smo_k_d 9");
     }
 
     /** The demo motion model ignores the emotion condition: each form must be accepted and render. */

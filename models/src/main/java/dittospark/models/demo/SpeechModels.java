@@ -28,7 +28,7 @@ final class SpeechModels {
      * Share of the noisy input x that stays in the translation t of x_start: a sub-pixel head sway
      * left by the diffusion noise, so that the render depends on the seed as a real model's does.
      */
-    static final float SWAY = 0.02f;
+    static final float SWAY = 0.01f;
 
     private final ModelContracts contracts;
 
