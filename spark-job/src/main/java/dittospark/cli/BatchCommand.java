@@ -1,5 +1,6 @@
 package dittospark.cli;
 
+import dittospark.engine.DefaultModels;
 import dittospark.job.BatchJob;
 import dittospark.job.BatchOptions;
 import dittospark.job.ManifestException;
@@ -10,7 +11,6 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code dittospark batch}: the Spark job over a manifest. */
@@ -57,7 +57,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         BatchOptions options;
         try {
-            options = new BatchOptions(manifest, out, models != null ? models : demoModels(),
+            options = new BatchOptions(manifest, out, models != null ? models : DefaultModels.demoFolder().toString(),
                     format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions);
         } catch (ManifestException e) {
             return badManifest(e);
@@ -77,14 +77,5 @@ public final class BatchCommand implements Callable<Integer> {
     private static int badManifest(ManifestException e) {
         System.err.println("dittospark batch: " + e.getMessage());
         return BAD_MANIFEST;
-    }
-
-    /** The demo model set built with the project. */
-    private static String demoModels() {
-        String dir = System.getProperty("demo.models.dir");
-        if (dir != null) {
-            return dir;
-        }
-        return Path.of(System.getProperty("dittospark.home", "."), "models", "target", "demo-models").toString();
     }
 }

@@ -6,6 +6,7 @@ import dittospark.engine.RenderOptions;
 import dittospark.engine.RenderRequest;
 import dittospark.udf.HadoopFiles;
 import dittospark.udf.RenderTask;
+import dittospark.udf.Seeds;
 import dittospark.udf.ResultRow;
 import org.apache.hadoop.fs.Path;
 

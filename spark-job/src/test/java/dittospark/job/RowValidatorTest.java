@@ -3,6 +3,7 @@ package dittospark.job;
 import dittospark.engine.ErrorKind;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
+import dittospark.udf.Seeds;
 import dittospark.udf.RowStatus;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;

@@ -58,15 +58,9 @@ public final class ConditionBuilder {
     }
 
     private int sourceFrame(int frame, int sourceFrames) {
-        return parts.eyeFromFirstFrame() ? 0 : mirror(Math.max(frame, 0), sourceFrames);
+        return parts.eyeFromFirstFrame() ? 0 : Mirror.index(Math.max(frame, 0), sourceFrames);
     }
 
-    /** Source frame for output frame i of a video played forward, backward, forward ... */
-    public static int mirror(int i, int n) {
-        int turn = i / n;
-        int r = i % n;
-        return turn % 2 == 0 ? r : n - r - 1;
-    }
 
     private static int put(float[] row, int at, float[] part) {
         System.arraycopy(part, 0, row, at, part.length);

@@ -55,13 +55,4 @@ class ConditionBuilderTest {
 
         assertThat(b.build(new float[][] {{1f, 2f, 3f}}, 0)[0]).as("audio-only row").containsExactly(1f, 2f, 3f);
     }
-
-    @Test
-    void mirrorPlaysForwardThenBackward() {
-        int[] frames = new int[8];
-        for (int i = 0; i < frames.length; i++) {
-            frames[i] = ConditionBuilder.mirror(i, 3);
-        }
-        assertThat(frames).as("source frames for 8 outputs of 3").containsExactly(0, 1, 2, 2, 1, 0, 0, 1);
-    }
 }

@@ -1,4 +1,4 @@
-package dittospark.job;
+package dittospark.udf;
 
 import dittospark.engine.RenderRequest;
 import org.junit.jupiter.api.Test;
