@@ -8,7 +8,6 @@ import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -19,12 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audio features (emo, eye_open, eye_ball, sc), within 1e-5 relative. The audio part is checked to be
  * copied through: its first column comes from the file, the rest is zero.
  */
-public final class ConditionCheck implements GoldenCheck {
+public final class ConditionCheck extends SingleFileCheck {
     private static final String FILE = "condition_handler.json";
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    public ConditionCheck() {
+        super(FILE);
     }
 
     @Override

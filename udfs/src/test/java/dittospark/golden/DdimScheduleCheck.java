@@ -5,7 +5,6 @@ import dittospark.motion.DdimSchedule;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -15,12 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ddim_schedule.json}: alphas_cumprod and, per step count, time pairs (exact) and sigma, c,
  * sqrt(a_next) within 1e-5 relative. Where the reference's c is NaN (null) the port clamps to 0.
  */
-public final class DdimScheduleCheck implements GoldenCheck {
+public final class DdimScheduleCheck extends SingleFileCheck {
     private static final String FILE = "ddim_schedule.json";
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    public DdimScheduleCheck() {
+        super(FILE);
     }
 
     @Override

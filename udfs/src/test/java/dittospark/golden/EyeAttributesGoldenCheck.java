@@ -8,7 +8,6 @@ import org.junit.jupiter.api.DynamicTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -16,12 +15,11 @@ import java.util.stream.Stream;
  * {@code eye_attributes.json}: eye_open and the interleaved eye_ball move for each landmark set in
  * {@code lmk478}. Tolerance: 1e-5 relative (pure float32 arithmetic).
  */
-public final class EyeAttributesGoldenCheck implements GoldenCheck {
+public final class EyeAttributesGoldenCheck extends SingleFileCheck {
     private static final String FILE = "eye_attributes.json";
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    public EyeAttributesGoldenCheck() {
+        super(FILE);
     }
 
     @Override

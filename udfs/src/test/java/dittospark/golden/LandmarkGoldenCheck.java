@@ -8,7 +8,6 @@ import dittospark.image.Affine;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -17,12 +16,11 @@ import static dittospark.golden.GoldenFiles.flat;
 import static dittospark.golden.GoldenFiles.toDouble;
 
 /** landmarks_106_203.json: model output to picture landmarks for both models (1e-5 relative). */
-public final class LandmarkGoldenCheck implements GoldenCheck {
+public final class LandmarkGoldenCheck extends SingleFileCheck {
     private static final String FILE = "landmarks_106_203.json";
 
-    @Override
-    public Set<String> claims(Path goldenDir) {
-        return Set.of(FILE);
+    public LandmarkGoldenCheck() {
+        super(FILE);
     }
 
     @Override
