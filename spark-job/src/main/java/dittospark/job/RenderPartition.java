@@ -1,8 +1,8 @@
 package dittospark.job;
 
+import dittospark.files.LocalFiles;
 import dittospark.udf.ExecutorRendering;
 import dittospark.udf.HadoopFiles;
-import dittospark.udf.LocalFiles;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
 import dittospark.udf.RowRenderer;

@@ -2,16 +2,14 @@ package dittospark.runtime;
 
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
+import dittospark.files.LocalFiles;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,22 +91,14 @@ public final class ModelSet {
     public String hash() throws RenderException {
         if (hash == null) {
             try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[1 << 20];
+                MessageDigest digest = LocalFiles.sha256();
                 for (ModelSpec spec : ModelContracts.release().models()) {
-                    Path file = folder.resolve(spec.file());
                     digest.update(spec.file().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                        while (in.read(buffer) >= 0) {
-                            // the digest stream does the work
-                        }
-                    }
+                    LocalFiles.digest(folder.resolve(spec.file()), digest);
                 }
                 hash = HexFormat.of().formatHex(digest.digest());
             } catch (IOException e) {
                 throw new RenderException(ErrorKind.MODEL_MISMATCH, "cannot read the model set in " + folder, e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
         return hash;

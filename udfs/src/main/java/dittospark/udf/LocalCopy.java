@@ -1,6 +1,7 @@
 package dittospark.udf;
 
 import dittospark.engine.RenderException;
+import dittospark.files.LocalFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

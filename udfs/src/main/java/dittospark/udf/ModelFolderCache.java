@@ -2,6 +2,7 @@ package dittospark.udf;
 
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
+import dittospark.files.LocalFiles;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 import org.apache.hadoop.conf.Configuration;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Model folders on local disk, one per model set and JVM. A folder on another file system (hdfs://,
@@ -69,7 +69,7 @@ public final class ModelFolderCache {
         if (HadoopFiles.isLocal(root)) {
             java.nio.file.Path folder = java.nio.file.Path.of(root.toUri().getPath());
             verify(uri, folder);
-            return new LocalModels(uri, folder, contentHash(folder));
+            return new LocalModels(uri, folder, LocalFiles.folderHash(folder));
         }
         FileSystem fs = HadoopFiles.fileSystem(root, conf);
         Map<String, LocatedFileStatus> files = listing(fs, root);
@@ -93,7 +93,7 @@ public final class ModelFolderCache {
                     Files.copy(in, to);
                 }
             }
-            Files.writeString(temp.resolve(HASH_FILE), contentHash(temp));
+            Files.writeString(temp.resolve(HASH_FILE), LocalFiles.folderHash(temp));
             Files.move(temp, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
             if (!Files.isDirectory(folder)) {
@@ -152,30 +152,6 @@ public final class ModelFolderCache {
             throw new RenderException(ErrorKind.MODEL_MISMATCH,
                     "the model set " + uri + " lacks " + String.join(", ", missing));
         }
-    }
-
-    /** SHA-256 over every non-hidden file's relative path and content, in path order. */
-    static String contentHash(java.nio.file.Path folder) throws IOException {
-        MessageDigest sha = LocalFiles.sha256();
-        List<java.nio.file.Path> files;
-        try (Stream<java.nio.file.Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !hidden(folder.relativize(p))).sorted().toList();
-        }
-        for (java.nio.file.Path f : files) {
-            sha.update(folder.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            LocalFiles.digest(f, sha);
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static boolean hidden(java.nio.file.Path relative) {
-        for (java.nio.file.Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final class Unchecked extends RuntimeException {

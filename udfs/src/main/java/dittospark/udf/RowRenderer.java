@@ -5,6 +5,7 @@ import dittospark.engine.RenderException;
 import dittospark.engine.RenderOptions;
 import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
+import dittospark.files.LocalFiles;
 import dittospark.video.MiddleFrameThumbnail;
 import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;

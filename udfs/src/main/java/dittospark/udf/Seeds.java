@@ -1,5 +1,6 @@
 package dittospark.udf;
 
+import dittospark.files.LocalFiles;
 import java.nio.charset.StandardCharsets;
 
 /** Seeds for rows that name none: derived from the id, so that a rerun renders the same frames. */

@@ -1,5 +1,6 @@
 package dittospark.udf;
 
+import dittospark.files.LocalFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.engine.DemoModels;
 import dittospark.media.FfmpegCli;

@@ -2,6 +2,7 @@ package dittospark.udf;
 
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
+import dittospark.files.LocalFiles;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 import org.apache.hadoop.conf.Configuration;
@@ -55,11 +56,11 @@ class ModelFolderCacheTest {
     void theHashFollowsTheContent() throws Exception {
         Path a = fakeModelSet(dir.resolve("a"));
         Path b = fakeModelSet(dir.resolve("b"));
-        String first = ModelFolderCache.contentHash(a);
+        String first = LocalFiles.folderHash(a);
         Files.writeString(b.resolve(ModelContracts.release().models().get(0).file()), "changed");
 
-        assertThat(ModelFolderCache.contentHash(b)).as("hash of a changed set").isNotEqualTo(first);
-        assertThat(ModelFolderCache.contentHash(a)).as("hash of the same set").isEqualTo(first);
+        assertThat(LocalFiles.folderHash(b)).as("hash of a changed set").isNotEqualTo(first);
+        assertThat(LocalFiles.folderHash(a)).as("hash of the same set").isEqualTo(first);
     }
 
     /** A folder with every file the contracts name, each holding its own name. */
