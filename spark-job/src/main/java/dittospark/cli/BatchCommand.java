@@ -3,14 +3,17 @@ package dittospark.cli;
 import dittospark.engine.DefaultModels;
 import dittospark.job.BatchJob;
 import dittospark.job.BatchOptions;
+import dittospark.job.JobException;
 import dittospark.job.ManifestException;
 import dittospark.job.ManifestFormat;
 import dittospark.job.RunSummary;
+import dittospark.udf.RowRenderer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code dittospark batch}: the Spark job over a manifest. */
@@ -18,6 +21,7 @@ import java.util.concurrent.Callable;
         description = "Render every row of a manifest on Spark and write the results table and report.")
 public final class BatchCommand implements Callable<Integer> {
     static final int BAD_MANIFEST = 2;
+    static final int JOB_FAILED = 1;
 
     @Option(names = "--manifest", required = true, description = "manifest URI (CSV with header, JSON Lines, Parquet)")
     String manifest;
@@ -43,6 +47,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "number of tasks (default: Spark's default parallelism)")
     Integer partitions;
 
+    @Option(names = "--row-timeout", description = "seconds one row may take before it fails as TIMED_OUT (default: ${DEFAULT-VALUE})",
+            defaultValue = RowRenderer.DEFAULT_DEADLINE_SECONDS + "")
+    long rowTimeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
         SparkSession.Builder builder = SparkSession.builder().appName("dittospark batch");
@@ -58,9 +66,13 @@ public final class BatchCommand implements Callable<Integer> {
         BatchOptions options;
         try {
             options = new BatchOptions(manifest, out, models != null ? models : DefaultModels.demoFolder().toString(),
-                    format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions);
+                    format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions,
+                    Duration.ofSeconds(rowTimeoutSeconds));
         } catch (ManifestException e) {
             return badManifest(e);
+        } catch (IllegalArgumentException e) {
+            System.err.println("dittospark batch: " + e.getMessage());
+            return BAD_MANIFEST;
         }
         SparkSession spark = builder.getOrCreate();
         try {
@@ -69,6 +81,9 @@ public final class BatchCommand implements Callable<Integer> {
             return 0;
         } catch (ManifestException e) {
             return badManifest(e);
+        } catch (JobException e) {
+            System.err.println("dittospark batch: " + e.getMessage());
+            return JOB_FAILED;
         } finally {
             spark.stop();
         }

@@ -1,10 +1,12 @@
 package dittospark.job;
 
 import dittospark.udf.HadoopFiles;
+import dittospark.udf.OutputFailures;
 import dittospark.udf.OutputPublisher;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -13,9 +15,12 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +36,9 @@ import java.util.Map;
  * render them on the executors, and write the results table and report.
  */
 public final class BatchJob {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchJob.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SparkSession spark;
     private final PrintStream console;
 
@@ -39,12 +47,16 @@ public final class BatchJob {
         this.console = console;
     }
 
-    public RunSummary run(BatchOptions o) throws ManifestException, IOException {
+    /**
+     * @throws ManifestException when the manifest cannot be used (nothing was done)
+     * @throws JobException      when the output folder is held by another run, or the results cannot be written
+     */
+    public RunSummary run(BatchOptions o) throws ManifestException, JobException, IOException {
         long t0 = System.nanoTime();
         Map<String, Double> phases = new LinkedHashMap<>();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        String runId = "dittospark-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String runId = runId();
         jsc.setJobGroup(runId, "dittospark batch " + o.manifest() + " -> " + o.out(), true);
         try {
             Path manifestPath = qualified(o.manifest(), conf);
@@ -63,33 +75,63 @@ public final class BatchJob {
             phases.put("validate", seconds(t));
             console.printf("dittospark batch %s: %d rows, %d invalid, models %s%n", runId, rows.size(),
                     validated.failed().size(), models);
+            try (OutputLease lease = OutputLease.acquire(out, runId, conf)) {
+                t = System.nanoTime();
+                List<RenderTask> tasks = validated.tasks().stream().map(RowValidator.Numbered::value).toList();
+                int partitions = o.partitions() != null ? o.partitions() : jsc.defaultParallelism();
+                List<List<Integer>> plan = Planner.balance(new CostEstimator(conf).costs(tasks), partitions);
+                phases.put("plan", seconds(t));
 
-            t = System.nanoTime();
-            List<RenderTask> tasks = validated.tasks().stream().map(RowValidator.Numbered::value).toList();
-            int partitions = o.partitions() != null ? o.partitions() : jsc.defaultParallelism();
-            List<List<Integer>> plan = Planner.balance(new CostEstimator(conf).costs(tasks), partitions);
-            phases.put("plan", seconds(t));
+                t = System.nanoTime();
+                CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("dittospark model loads");
+                List<ResultRow> rendered = tasks.isEmpty() ? List.of()
+                        : render(jsc, tasks, plan, new JobSettings(runId, models, o.overwrite(),
+                                HadoopFiles.overrides(conf), o.rowDeadline()), loads);
+                sweep(tasks, runId, conf);
+                phases.put("render", seconds(t));
 
-            t = System.nanoTime();
-            CollectionAccumulator<String> loads = spark.sparkContext().collectionAccumulator("dittospark model loads");
-            List<ResultRow> rendered = tasks.isEmpty() ? List.of()
-                    : render(jsc, tasks, plan, new JobSettings(runId, models, o.overwrite(), HadoopFiles.overrides(conf)), loads);
-            for (String folder : tasks.stream().map(task -> new Path(task.output()).getParent().toString()).distinct().toList()) {
-                OutputPublisher.sweep(folder, runId, conf);
+                List<ResultRow> results = inManifestOrder(validated, rendered);
+                RunSummary summary = RunSummary.of(runId, manifestPath.toString(), out.toString(), models,
+                        spark.sparkContext().master(), tasks.isEmpty() ? 0 : plan.size(), List.copyOf(loads.value()),
+                        results, seconds(t0), phases);
+                writeResults(out, results, summary, conf);
+                console.println("model loads: " + summary.modelLoads().size() + " " + summary.modelLoads());
+                console.println("results: " + new Path(out, ResultsWriter.TABLE) + ", report: "
+                        + new Path(out, ResultsWriter.REPORT));
+                return summary;
             }
-            phases.put("render", seconds(t));
-
-            List<ResultRow> results = inManifestOrder(validated, rendered);
-            RunSummary summary = RunSummary.of(runId, manifestPath.toString(), out.toString(), models,
-                    spark.sparkContext().master(), tasks.isEmpty() ? 0 : plan.size(), List.copyOf(loads.value()), results,
-                    seconds(t0), phases);
-            ResultsWriter.write(spark, out, results, summary, conf);
-            console.println("model loads: " + summary.modelLoads().size() + " " + summary.modelLoads());
-            console.println("results: " + new Path(out, ResultsWriter.TABLE) + ", report: "
-                    + new Path(out, ResultsWriter.REPORT));
-            return summary;
         } finally {
             jsc.clearJobGroup();
+        }
+    }
+
+    /** The rows' videos are already published, so a failure here loses only the table, which a rerun rebuilds. */
+    private void writeResults(Path out, List<ResultRow> results, RunSummary summary, Configuration conf)
+            throws JobException {
+        try {
+            ResultsWriter.write(spark, out, results, summary, conf);
+        } catch (Exception | FSError e) {
+            // Spark's write fails with an undeclared SparkException, hence Exception
+            LOG.error("cannot write the results", e);
+            throw new JobException("cannot write the results into " + out + ": " + OutputFailures.describe(e)
+                    + "; the " + summary.succeeded() + " videos rendered are in place and a rerun skips them", e);
+        }
+    }
+
+    /** Unique per run, even for runs started in the same second: names temporary files and the lease. */
+    static String runId() {
+        return "dittospark-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + String.format("%08x", RANDOM.nextInt());
+    }
+
+    /** Removes what killed tasks of this run left while publishing; a folder that cannot be listed is only logged. */
+    private static void sweep(List<RenderTask> tasks, String runId, Configuration conf) {
+        for (String folder : tasks.stream().map(task -> new Path(task.output()).getParent().toString()).distinct().toList()) {
+            try {
+                OutputPublisher.sweep(folder, runId, conf);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot sweep {} for files of run {}: {}", folder, runId, e.toString());
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The expected cost of a row, in seconds of audio weighted by the kind of source, from a cheap probe:
@@ -37,6 +41,8 @@ public final class CostEstimator {
             "mp3", 16_000.0, "m4a", 16_000.0, "ogg", 12_000.0, "flac", 48_000.0, "wav", 48_000.0);
     private static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "mkv", "webm");
     private static final int PROBE_THREADS = 8;
+    /** How long all probes together may take; a row whose probe has not answered by then gets the unknown cost. */
+    static final Duration PROBE_DEADLINE = Duration.ofSeconds(60);
 
     private final Configuration conf;
 
@@ -44,27 +50,51 @@ public final class CostEstimator {
         this.conf = conf;
     }
 
-    /** Costs of {@code tasks}, in their order; probes run in parallel since each may be a remote read. */
+    /**
+     * Costs of {@code tasks}, in their order; probes run in parallel since each may be a remote read.
+     * A probe is only a planning hint: one that fails or outlasts {@link #PROBE_DEADLINE} costs as a
+     * row of {@link #UNKNOWN_SECONDS}, and the row itself reports what is wrong with its input.
+     */
     public List<Double> costs(List<RenderTask> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS);
+        return costs(tasks, PROBE_DEADLINE);
+    }
+
+    List<Double> costs(List<RenderTask> tasks, Duration deadline) {
+        ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS, daemon());
         try {
             List<Future<Double>> futures = new ArrayList<>();
             for (RenderTask t : tasks) {
                 futures.add(pool.submit(() -> cost(t)));
             }
+            long end = System.nanoTime() + deadline.toNanos();
             List<Double> costs = new ArrayList<>();
             for (Future<Double> f : futures) {
-                costs.add(f.get());
+                costs.add(answer(f, end));
             }
             return costs;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while probing the inputs", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("probing the inputs failed", e.getCause());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static double answer(Future<Double> probe, long end) {
+        try {
+            return probe.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FIXED_SECONDS + UNKNOWN_SECONDS;
+        } catch (ExecutionException | TimeoutException e) {
+            return FIXED_SECONDS + UNKNOWN_SECONDS;
+        }
+    }
+
+    /** A stuck remote read must not keep the driver's JVM alive. */
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "dittospark-cost-probe");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     public double cost(RenderTask task) {
@@ -96,29 +126,36 @@ public final class CostEstimator {
                 }
             }
             return size / BYTES_PER_SECOND.getOrDefault(type, 16_000.0);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             return UNKNOWN_SECONDS;
         }
     }
 
-    /** Duration from a RIFF/WAVE header (data bytes / byte rate), or -1 when the header is not one. */
+    /**
+     * Duration from a RIFF/WAVE header (data bytes / byte rate), or -1 when the header is not one or
+     * its chunks do not fit the file. Chunk lengths are untrusted: positions are longs that only grow.
+     */
     static double wavSeconds(byte[] header, long fileSize) {
         ByteBuffer b = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
         if (header.length < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
             return -1;
         }
         long byteRate = -1;
-        int at = 12;
+        long at = 12;
         while (at + 8 <= header.length) {
-            int id = b.getInt(at);
-            long length = b.getInt(at + 4) & 0xFFFFFFFFL;
-            if (id == 0x20746d66 && at + 16 <= header.length) {
-                byteRate = b.getInt(at + 16) & 0xFFFFFFFFL;
+            int id = b.getInt((int) at);
+            long length = b.getInt((int) at + 4) & 0xFFFFFFFFL;
+            if (id == 0x20746d66 && at + 20 <= header.length) {
+                byteRate = b.getInt((int) at + 16) & 0xFFFFFFFFL;
             } else if (id == 0x61746164) {
                 long data = Math.min(length, fileSize - at - 8);
-                return byteRate > 0 ? (double) data / byteRate : -1;
+                return byteRate > 0 && data >= 0 ? (double) data / byteRate : -1;
             }
-            at += 8 + (int) (length + (length & 1));
+            long next = at + 8 + length + (length & 1);
+            if (next > fileSize) {
+                return -1;
+            }
+            at = next;
         }
         return -1;
     }

@@ -1,6 +1,7 @@
 package dittospark.job;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param modelsUri the model set as the user named it, qualified
  * @param overwrite whether existing outputs are rendered again
  * @param hadoop    Hadoop configuration overrides of the driver (credentials, endpoints, ...)
+ * @param rowDeadline how long one row may take
  */
-public record JobSettings(String runId, String modelsUri, boolean overwrite, Map<String, String> hadoop) implements Serializable {
+public record JobSettings(String runId, String modelsUri, boolean overwrite, Map<String, String> hadoop,
+                          Duration rowDeadline) implements Serializable {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,9 +17,11 @@ import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,11 +39,12 @@ public final class ManifestReader {
         Manifest manifest;
         try {
             manifest = switch (format) {
-                case CSV -> table(uri, spark.read().option("header", true).option("escape", "\"")
-                        .option("inferSchema", false).csv(uri));
+                case CSV -> csv(spark, uri);
                 case PARQUET -> table(uri, spark.read().parquet(uri));
                 case JSONL -> jsonLines(uri, spark.read().textFile(uri).collectAsList());
             };
+        } catch (ManifestException e) {
+            throw e;
         } catch (Exception e) {
             // Spark's AnalysisException (path not found, unreadable file) is undeclared, hence Exception
             throw new ManifestException("cannot read the manifest " + uri + " as " + format + ": " + firstLine(e), e);
@@ -59,6 +63,27 @@ public final class ManifestReader {
                     + " (its columns: " + String.join(", ", manifest.columns()) + ")");
         }
         return manifest;
+    }
+
+    /**
+     * A CSV table; multi-line, since spreadsheets export a cell's line breaks inside its quotes. Spark
+     * renames repeated header names (id -> id0, id3), so the header is checked for repeats first.
+     */
+    private static Manifest csv(SparkSession spark, String uri) throws ManifestException {
+        DataFrameReader reader = spark.read().option("escape", "\"").option("multiLine", true)
+                .option("inferSchema", false);
+        List<Row> header = reader.option("header", false).csv(uri).limit(1).collectAsList();
+        if (!header.isEmpty()) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < header.get(0).size(); i++) {
+                String name = header.get(0).getString(i);
+                if (name != null && !seen.add(name.toLowerCase(Locale.ROOT))) {
+                    throw new ManifestException("the manifest " + uri + " names the column '" + name
+                            + "' twice in its header; give each column once");
+                }
+            }
+        }
+        return table(uri, reader.option("header", true).csv(uri));
     }
 
     /** Rows of a CSV or Parquet table; structured cells become JSON text, others their text form. */

@@ -1,12 +1,17 @@
 package dittospark.job;
 
+import dittospark.engine.ErrorKind;
 import dittospark.files.LocalFiles;
+import dittospark.files.ScratchSpace;
 import dittospark.udf.ExecutorRendering;
 import dittospark.udf.HadoopFiles;
+import dittospark.udf.OutputFailures;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
 import dittospark.udf.RowRenderer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoder;
@@ -17,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,22 +45,41 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
         this.modelLoads = modelLoads;
     }
 
+    /**
+     * When the task cannot even set up (no local disk space for its folder, say), each of its rows
+     * fails with that reason instead of the task failing and Spark aborting the job after its retries.
+     */
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) throws IOException {
+    public Iterator<Row> call(Iterator<Row> rows) {
         JobSettings s = settings.value();
-        Configuration conf = HadoopFiles.configuration(s.hadoop());
-        Path work = Files.createTempDirectory("dittospark-task-");
+        List<RenderTask> tasks = new ArrayList<>();
+        rows.forEachRemaining(r -> tasks.add(RenderTask.fromRow(r)));
+        Path work = null;
+        List<Row> out = new ArrayList<>();
         try {
+            work = ScratchSpace.newFolder("task-");
+            Configuration conf = HadoopFiles.configuration(s.hadoop());
             RowRenderer rowRenderer = ExecutorRendering.rowRenderer(s.modelsUri(), conf, work, s.overwrite(),
-                    s.runId(), modelLoads::add);
-            List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                out.add(rowRenderer.render(RenderTask.fromRow(rows.next())).toRow());
+                    s.runId(), modelLoads::add, s.rowDeadline());
+            for (RenderTask task : tasks) {
+                out.add(rowRenderer.render(task).toRow());
             }
-            return out.iterator();
+        } catch (IOException | RuntimeException | FSError | LinkageError e) {
+            LOG.error("the task could not render its rows", e);
+            boolean disk = e instanceof IOException || e instanceof FSError;
+            ResultRow.Place place = new ResultRow.Place(s.modelsUri(), null, null, SparkEnv.get().executorId(), null);
+            for (RenderTask task : tasks.subList(out.size(), tasks.size())) {
+                Instant now = Instant.now();
+                out.add(ResultRow.failed(task.id(), task.output(), disk ? ErrorKind.OUTPUT_FAILED : ErrorKind.INTERNAL,
+                        "the executor could not set up the row: " + OutputFailures.describe(e), place, now, now)
+                        .withLanguage(task.language()).toRow());
+            }
         } finally {
-            deleteQuietly(work);
+            if (work != null) {
+                deleteQuietly(work);
+            }
         }
+        return out.iterator();
     }
 
     private static void deleteQuietly(Path dir) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * output folder; a path without a scheme is on the default file system.
  */
 public final class RowValidator {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    /** No leading dot: the output would be a hidden file, and ".." would name the parent folder. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
     private static final Set<String> SOURCE_TYPES = Set.of("png", "jpg", "jpeg", "webp", "bmp", "mp4", "mov", "mkv", "webm");
     private static final Set<String> AUDIO_TYPES = Set.of("wav", "flac", "mp3", "m4a", "ogg");
@@ -66,6 +68,11 @@ public final class RowValidator {
                 checkId(row, id, ids);
                 String source = input(row, "source", SOURCE_TYPES);
                 String text = row.get("text");
+                if (text == null && row.get("audio") == null) {
+                    // blank cells read as missing, so a blank text lands here too
+                    throw new RenderException(ErrorKind.BAD_ROW, "row " + row.number()
+                            + ": the row has no speech (its audio and text are empty); give an audio file or the words to speak");
+                }
                 if (text != null && row.get("audio") != null) {
                     throw new RenderException(ErrorKind.BAD_ROW, "row " + row.number()
                             + ": give either audio or text, not both");
@@ -107,7 +114,7 @@ public final class RowValidator {
         }
         if (!ID.matcher(id).matches()) {
             throw new RenderException(ErrorKind.BAD_ROW, "row " + row.number() + ": the id '" + id
-                    + "' must be 1 to 128 characters of letters, digits, '.', '_' or '-'");
+                    + "' must be 1 to 128 characters of letters, digits, '.', '_' or '-', not starting with '.'");
         }
         Integer first = ids.putIfAbsent(id, row.number());
         if (first != null) {
@@ -127,7 +134,25 @@ public final class RowValidator {
     private String output(ManifestRow row, String id) throws RenderException {
         String value = row.get("output");
         Path path = value == null ? new Path(outFolder, id + ".mp4") : resolve(row, "output", value, outFolder);
+        if (value != null && !new Path(value).isAbsolute() && !isInside(path, outFolder)) {
+            throw new RenderException(ErrorKind.BAD_ROW, "row " + row.number() + ": the relative output '" + value
+                    + "' leaves the output folder " + outFolder + "; give a path inside it, or an absolute URI");
+        }
+        Path results = new Path(outFolder, ResultsWriter.TABLE);
+        if (isInside(path, results)) {
+            throw new RenderException(ErrorKind.BAD_ROW, "row " + row.number() + ": the output " + path
+                    + " is inside the results folder " + results + ", which every run rewrites; choose another path");
+        }
         return checked(row, "output", path, OUTPUT_TYPES);
+    }
+
+    /** Whether {@code path} lies below {@code folder}; both are qualified, and Hadoop paths resolve {@code ..}. */
+    private static boolean isInside(Path path, Path folder) {
+        URI p = path.toUri();
+        URI f = folder.toUri();
+        String prefix = f.getPath().endsWith("/") ? f.getPath() : f.getPath() + "/";
+        return Objects.equals(p.getScheme(), f.getScheme()) && Objects.equals(p.getAuthority(), f.getAuthority())
+                && p.getPath().startsWith(prefix);
     }
 
     private Path resolve(ManifestRow row, String column, String value, Path base) throws RenderException {

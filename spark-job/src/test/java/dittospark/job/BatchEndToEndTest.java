@@ -1,6 +1,7 @@
 package dittospark.job;
 
 import dittospark.udf.OutputPublisher;
+import dittospark.udf.RowRenderer;
 import dittospark.video.FrameCounter;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,8 @@ class BatchEndToEndTest {
 
     private static RunSummary run() throws Exception {
         return new BatchJob(TestSpark.session(), new PrintStream(new ByteArrayOutputStream()))
-                .run(new BatchOptions(manifest.toString(), out.toString(), DEMO_MODELS.toString(), null, false, null, 2));
+                .run(new BatchOptions(manifest.toString(), out.toString(), DEMO_MODELS.toString(), null, false, null, 2,
+                        RowRenderer.DEFAULT_DEADLINE));
     }
 
     /** Result rows by manifest line (the table keeps manifest order). */

@@ -3,6 +3,7 @@ package dittospark.job;
 import dittospark.engine.ErrorKind;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
+import dittospark.udf.RowRenderer;
 import dittospark.udf.RowStatus;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class BatchJobTest {
         Path models = fakeModels(dir.resolve("models"));
         PrintStream console = new PrintStream(new ByteArrayOutputStream());
         return new BatchJob(TestSpark.session(), console).run(new BatchOptions(manifest.toString(), out.toString(),
-                models.toString(), null, overwrite, null, 2));
+                models.toString(), null, overwrite, null, 2, RowRenderer.DEFAULT_DEADLINE));
     }
 
     private static Map<String, Row> results(Path out) {

@@ -109,6 +109,32 @@ class ManifestReaderTest {
     }
 
     @Test
+    void keepsAQuotedLineBreakInsideItsCell() throws Exception {
+        Path csv = Files.writeString(dir.resolve("m.csv"), """
+                id,source,text,language
+                a,s.png,"First line.
+                Second line.",en
+                b,t.png,Next row.,fr
+                """);
+
+        Manifest m = ManifestReader.read(TestSpark.session(), csv.toString(), ManifestFormat.CSV);
+
+        assertThat(m.rows()).as("rows").extracting(r -> r.get("id")).containsExactly("a", "b");
+        assertThat(m.rows().get(0).get("text")).as("multi-line cell").isEqualTo("First line.\nSecond line.");
+        assertThat(m.rows().get(1).number()).as("second row's number").isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAHeaderThatNamesAColumnTwice() throws Exception {
+        Path csv = Files.writeString(dir.resolve("m.csv"), "id,source,audio,id\na,s.png,a.wav,b\n");
+
+        ManifestException e = catchThrowableOfType(ManifestException.class, () ->
+                ManifestReader.read(TestSpark.session(), csv.toString(), ManifestFormat.CSV));
+
+        assertThat(e.getMessage()).as("message").contains("names the column 'id' twice").doesNotContain("id0");
+    }
+
+    @Test
     void tellsTheFormatFromTheExtension() throws Exception {
         assertThat(List.of(ManifestFormat.of("a/m.CSV"), ManifestFormat.of("m.jsonl"), ManifestFormat.of("s3a://b/m.parquet")))
                 .as("formats by extension").containsExactly(ManifestFormat.CSV, ManifestFormat.JSONL, ManifestFormat.PARQUET);

@@ -84,7 +84,7 @@ class RowValidatorTest {
 
     @Test
     void aMissingAudioIsABadRow() {
-        assertFails(row(1, "a", "p.png", null), ErrorKind.BAD_ROW, "the audio is missing");
+        assertFails(row(1, "a", "p.png", null), ErrorKind.BAD_ROW, "the row has no speech");
     }
 
     @Test
@@ -179,6 +179,65 @@ class RowValidatorTest {
         RowValidator.Validated v = validator.validate(List.of(new ManifestRow(3, row)));
 
         assertThat(v.failed().get(0).value().language()).as("language of the failed row").isEqualTo("fr");
+    }
+
+    @Test
+    void aRelativeOutputThatLeavesTheOutputFolderIsABadRow() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("output", "../escaped.mp4");
+
+        assertFails(row, ErrorKind.BAD_ROW, "the relative output '../escaped.mp4' leaves the output folder");
+    }
+
+    @Test
+    void aRelativeOutputThatClimbsBackIntoTheOutputFolderIsAccepted() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("output", "fr/../de/a.mp4");
+
+        assertThat(task(row).output()).as("output").isEqualTo("file:/data/out/de/a.mp4");
+    }
+
+    @Test
+    void anAbsoluteOutputElsewhereIsAccepted() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("output", "s3a://bucket/dub/a.mp4");
+
+        assertThat(task(row).output()).as("output").isEqualTo("s3a://bucket/dub/a.mp4");
+    }
+
+    @Test
+    void anOutputInsideTheResultsFolderIsABadRow() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("output", "_results/a.mp4");
+
+        assertFails(row, ErrorKind.BAD_ROW, "is inside the results folder");
+    }
+
+    @Test
+    void anAbsoluteOutputInsideTheResultsFolderIsABadRow() {
+        Map<String, String> row = row(1, "a", "p.png", "s.wav");
+        row.put("output", "/data/out/_results/part/a.mp4");
+
+        assertFails(row, ErrorKind.BAD_ROW, "is inside the results folder");
+    }
+
+    @Test
+    void anIdOfDotDotIsABadRow() {
+        assertFails(row(1, "..", "p.png", "s.wav"), ErrorKind.BAD_ROW, "not starting with '.'");
+    }
+
+    @Test
+    void anIdStartingWithADotIsABadRow() {
+        assertFails(row(1, ".hidden", "p.png", "s.wav"), ErrorKind.BAD_ROW, "not starting with '.'");
+    }
+
+    @Test
+    void aBlankTextIsABadRowThatSaysSo() {
+        Map<String, String> row = row(1, "a", "p.png", null);
+        row.put("text", "   ");
+        row.put("language", "en");
+
+        assertFails(row, ErrorKind.BAD_ROW, "the row has no speech (its audio and text are empty)");
     }
 
     private RenderTask task(Map<String, String> values) {

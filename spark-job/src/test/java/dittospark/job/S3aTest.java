@@ -87,7 +87,7 @@ class S3aTest {
                 throw new UncheckedIOException(e);
             }
             return new RenderResult(SourceKind.IMAGE, 720, 720, 75, 3.0, 1.0, Map.of(), "cpu", 1);
-        }, conf, Files.createDirectories(dir.resolve("work-c")), false, "test-run", PLACE);
+        }, conf, Files.createDirectories(dir.resolve("work-c")), false, "test-run", PLACE, RowRenderer.DEFAULT_DEADLINE);
 
         ResultRow row = renderer.render(task);
 
@@ -107,7 +107,7 @@ class S3aTest {
                 S3Server.uri("out-d/a.mp4"), null, 1, null);
         RowRenderer renderer = new RowRenderer(request -> {
             throw new AssertionError("nothing should render");
-        }, conf, Files.createDirectories(dir.resolve("work-d")), false, "test-run", PLACE);
+        }, conf, Files.createDirectories(dir.resolve("work-d")), false, "test-run", PLACE, RowRenderer.DEFAULT_DEADLINE);
 
         assertThat(renderer.render(task).status()).as("status").isEqualTo(RowStatus.SKIPPED);
     }
@@ -124,7 +124,7 @@ class S3aTest {
 
         RunSummary summary = new BatchJob(TestSpark.session(), new java.io.PrintStream(new java.io.ByteArrayOutputStream()))
                 .run(new BatchOptions(S3Server.uri("job/manifest.csv"), S3Server.uri("job/out"),
-                        S3Server.uri("demo-models"), null, false, null, 2));
+                        S3Server.uri("demo-models"), null, false, null, 2, RowRenderer.DEFAULT_DEADLINE));
 
         assertThat(summary.succeeded()).as("succeeded rows").isEqualTo(1);
         assertThat(summary.failed()).as("failed rows").isEqualTo(1);

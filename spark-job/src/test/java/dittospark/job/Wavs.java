@@ -37,4 +37,19 @@ final class Wavs {
         }
         throw new IOException(source + " has no data chunk");
     }
+
+    /**
+     * One second of 16 kHz mono PCM with a chunk {@code id} declaring {@code declaredLength} bytes (as an
+     * unsigned 32-bit value) before the data chunk, the way a corrupt or hostile file would.
+     */
+    static byte[] withChunkBeforeData(String id, long declaredLength) {
+        byte[] pcm = new byte[32_000];
+        ByteBuffer b = ByteBuffer.allocate(12 + 24 + 12 + 8 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(16_000).putInt(32_000)
+                .putShort((short) 2).putShort((short) 16);
+        b.put(id.getBytes()).putInt((int) declaredLength).put("abcd".getBytes());
+        b.put("data".getBytes()).putInt(pcm.length).put(pcm);
+        return b.array();
+    }
 }

@@ -43,7 +43,7 @@ final class AudioFile implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             releaseQuietly(grabber);
-            throw unreadable(path, "it is not a media file FFmpeg can read (" + e.getMessage() + ")", e);
+            throw unreadable(path, "it is not a media file FFmpeg can read (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
         if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0 || grabber.getSampleRate() <= 0) {
             releaseQuietly(grabber);
@@ -83,7 +83,7 @@ final class AudioFile implements AutoCloseable {
         try {
             return grabber.grabSamples();
         } catch (FrameGrabber.Exception e) {
-            throw unreadable(path, "decoding failed (" + e.getMessage() + ")", e);
+            throw unreadable(path, "decoding failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
     }
 

@@ -22,6 +22,10 @@ public enum ErrorKind {
     UNSUPPORTED_URI,
     /** Speech synthesis from text failed or the language has no voice. */
     SPEECH_FAILED,
+    /** A step of the row (fetch, decode, render, publish) did not finish within the row's deadline. */
+    TIMED_OUT,
+    /** An input needs a larger picture or more memory than one row may use. */
+    TOO_LARGE,
     /** Anything else: a bug or an environment failure. */
     INTERNAL
 }

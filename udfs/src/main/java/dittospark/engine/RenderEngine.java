@@ -139,19 +139,44 @@ public final class RenderEngine implements AutoCloseable {
                 (float) (b.x2() * sx), (float) (b.y2() * sy)));
     }
 
+    /**
+     * Reads the source's frames at their loading size, one at a time so that only one frame is ever held
+     * at the file's own size, and within {@link #sourceBudget}.
+     */
     private RegisteredSource register(Path file, RenderSettings s) throws RenderException {
         int limit = s.integer("template_n_frames");
         List<Image> frames = new ArrayList<>();
         SourceKind kind;
+        long budget = sourceBudget();
+        long held = 0;
         try (SourceReader reader = SourceReader.open(file, Math.max(limit, 0))) {
             kind = reader.kind();
-            for (Image frame : reader.readAll()) {
-                frames.add(ResizeRule.apply(frame, s.integer("max_size")));
+            for (Optional<Image> frame = reader.next(); frame.isPresent(); frame = reader.next()) {
+                Image loaded = ResizeRule.apply(frame.get(), s.integer("max_size"));
+                held += 3L * loaded.width() * loaded.height();
+                if (held > budget) {
+                    throw new RenderException(ErrorKind.TOO_LARGE, "the source " + file + " needs more than "
+                            + budget / (1 << 20) + " MB for its frames (" + frames.size() + " frames of " + loaded.width()
+                            + "x" + loaded.height() + " and more), the most one row may hold; use fewer frames"
+                            + " (template_n_frames), a smaller max_size, or give the JVM more memory");
+                }
+                frames.add(loaded);
+            }
+            if (frames.isEmpty()) {
+                throw new RenderException(ErrorKind.SOURCE_UNREADABLE, "cannot read source " + file + ": it has no frames");
             }
         }
         int motionFrames = s.integer("motion_frames");
         int used = kind == SourceKind.VIDEO && motionFrames > 0 ? Math.min(motionFrames, frames.size()) : frames.size();
         return registrar.register(kind, frames, used, s);
+    }
+
+    /**
+     * A row's source frames may take a quarter of the JVM's heap: the frame pipeline, the model
+     * buffers and other rows on the same executor need the rest.
+     */
+    static long sourceBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     private float[][] motion(float[][] features, RegisteredSource source, RenderSettings s, long seed)

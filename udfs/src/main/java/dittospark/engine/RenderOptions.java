@@ -24,6 +24,13 @@ public final class RenderOptions {
     public static final Set<String> CTRL_KEYS = Set.of(
             "delta_pitch", "delta_yaw", "delta_roll", "alpha_pitch", "alpha_yaw", "alpha_roll",
             "delta_exp", "fade_alpha", "vad_alpha");
+    /** Head rotation offsets are degrees; a turn past half a revolution is a typo, not an intent. */
+    static final double MAX_DELTA_DEGREES = 180;
+    /** Bounds of the pose multipliers and the expression offset: far past any useful motion, yet finite. */
+    static final double MAX_ALPHA = 10;
+    static final double MAX_DELTA_EXP = 10;
+    /** Bound of one emotion weight (the model was trained on one-hot rows). */
+    static final double MAX_EMO_WEIGHT = 10;
 
     private static final RenderOptions NONE = new RenderOptions(Map.of());
 
@@ -160,7 +167,11 @@ public final class RenderOptions {
                 for (JsonNode label : item) {
                     intIn("emo", label, 0, 7);
                 }
-            } else if (!(item.isArray() && item.size() == 8 && allNumbers(item))) {
+            } else if (item.isArray() && item.size() == 8 && allNumbers(item)) {
+                for (JsonNode weight : item) {
+                    numberIn("emo", weight, 0, MAX_EMO_WEIGHT);
+                }
+            } else {
                 throw new RenderException(ErrorKind.BAD_OPTION, "option 'emo' has an entry that is neither a label, a label list nor a row of 8 numbers: " + item);
             }
         }
@@ -205,10 +216,12 @@ public final class RenderOptions {
                             + "' at frame " + frame.getKey() + "; known: " + CTRL_KEYS);
                 }
                 JsonNode value = key.getValue();
-                if (key.getKey().equals("fade_alpha") || key.getKey().equals("vad_alpha")) {
-                    numberIn(what, value, 0, 1);
-                } else if (!value.isNumber()) {
-                    throw new RenderException(ErrorKind.BAD_OPTION, "option " + what + " must be a number");
+                switch (key.getKey()) {
+                    case "fade_alpha", "vad_alpha" -> numberIn(what, value, 0, 1);
+                    case "delta_pitch", "delta_yaw", "delta_roll" ->
+                            numberIn(what, value, -MAX_DELTA_DEGREES, MAX_DELTA_DEGREES);
+                    case "delta_exp" -> numberIn(what, value, -MAX_DELTA_EXP, MAX_DELTA_EXP);
+                    default -> numberIn(what, value, -MAX_ALPHA, MAX_ALPHA);
                 }
             }
         }
@@ -233,14 +246,16 @@ public final class RenderOptions {
     }
 
     private static void intIn(String name, JsonNode v, long min, long max) throws RenderException {
-        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+        // a huge integer is a BigInteger node whose asLong() wraps around into range
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
             throw new RenderException(ErrorKind.BAD_OPTION,
                     "option '" + name + "' must be an integer in [" + min + ", " + max + "], got " + v);
         }
     }
 
+    /** Rejects NaN and the infinities that JSON numbers beyond double's range parse to. */
     private static void numberIn(String name, JsonNode v, double min, double max) throws RenderException {
-        if (!v.isNumber() || !(v.asDouble() >= min && v.asDouble() <= max)) {
+        if (!v.isNumber() || !Double.isFinite(v.asDouble()) || !(v.asDouble() >= min && v.asDouble() <= max)) {
             throw new RenderException(ErrorKind.BAD_OPTION,
                     "option '" + name + "' must be a number in [" + min + ", " + max + "], got " + v);
         }

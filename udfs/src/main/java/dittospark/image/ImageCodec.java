@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
@@ -35,11 +36,30 @@ public final class ImageCodec {
     }
 
     /**
+     * The most pixels a source picture may declare: 100 megapixels decode to 300 MB of RGB, well within
+     * an executor; OpenCV's own bound (2^30 pixels) would let a 3 GB allocation through.
+     */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    /** A picture whose header declares more than {@link #MAX_PIXELS}. */
+    public static final class TooLargeException extends IOException {
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Decodes a picture to RGB the way OpenCV's {@code imread} does (EXIF orientation applied, alpha
-     * dropped, grey expanded, 16-bit reduced to 8).
+     * dropped, grey expanded, 16-bit reduced to 8). The declared size is checked before decoding.
      */
     public static Image read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        Optional<PictureSize.Size> declared = PictureSize.of(bytes);
+        if (declared.isPresent() && declared.get().pixels() > MAX_PIXELS) {
+            throw new TooLargeException("it declares a picture of " + declared.get().width() + "x"
+                    + declared.get().height() + " pixels, more than the " + MAX_PIXELS / 1_000_000
+                    + " megapixels a source may have; scale it down first");
+        }
         try (BytePointer data = new BytePointer(bytes);
              Mat encoded = new Mat(1, bytes.length, CV_8UC1, data);
              Mat decoded = imdecode(encoded, IMREAD_COLOR_RGB)) {
@@ -47,7 +67,16 @@ public final class ImageCodec {
                 throw new IOException(file + " is not a picture OpenCV can decode");
             }
             return toImage(decoded);
+        } catch (RuntimeException e) {
+            // OpenCV reports a corrupt or oversized header as a failed assertion
+            throw new IOException("OpenCV cannot decode it: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int error = text.indexOf("error: ");
+        return (error >= 0 ? text.substring(error + 7) : text).lines().findFirst().orElse(text);
     }
 
     /** A freshly decoded Mat is one continuous block of rows. */

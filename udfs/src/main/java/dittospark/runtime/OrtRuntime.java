@@ -115,6 +115,7 @@ final class OrtRuntime {
     }
 
     private static void create() {
+        OrtNatives.install();
         int intra = threads(INTRA_OP_PROPERTY, Runtime.getRuntime().availableProcessors());
         int inter = threads(INTER_OP_PROPERTY, 1);
         try (OrtEnvironment.ThreadingOptions threading = new OrtEnvironment.ThreadingOptions()) {

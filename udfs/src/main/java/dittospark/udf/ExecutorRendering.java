@@ -3,12 +3,14 @@ package dittospark.udf;
 import dittospark.engine.RenderEngine;
 import dittospark.engine.RenderException;
 import dittospark.engine.RenderProgress;
+import dittospark.files.ScratchSpace;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How a Spark task renders on its executor: on the GPU Spark assigned to the task, else the CPU, with
@@ -17,7 +19,7 @@ import java.nio.file.Path;
  */
 public final class ExecutorRendering {
     /** Where executors keep their copies of remote model sets. */
-    public static final Path MODEL_CACHE = Path.of(System.getProperty("java.io.tmpdir"), "dittospark-models");
+    public static final Path MODEL_CACHE = ScratchSpace.root().resolve("models");
 
     private ExecutorRendering() {
     }
@@ -35,9 +37,10 @@ public final class ExecutorRendering {
      * @param work   local folder for the rows' temporary files
      * @param run    the run's id, in the names of files being published
      * @param onLoad called with "executor/device" when a render of this task loaded the engine
+     * @param deadline how long one row may take
      */
     public static RowRenderer rowRenderer(String modelsUri, Configuration conf, Path work, boolean overwrite,
-                                          String run, java.util.function.Consumer<String> onLoad) {
+                                          String run, java.util.function.Consumer<String> onLoad, Duration deadline) {
         TaskContext task = TaskContext.get();
         String device = device(task);
         String executor = SparkEnv.get().executorId();
@@ -51,12 +54,12 @@ public final class ExecutorRendering {
                     onLoad.accept(executor + "/" + device);
                 }
                 return lease.engine().render(request, RenderProgress.NONE);
-            }, conf, work, overwrite, run, place);
+            }, conf, work, overwrite, run, place, deadline);
         } catch (RenderException e) {
             ResultRow.Place place = new ResultRow.Place(modelsUri, null, device, executor, attempt);
             return new RowRenderer(request -> {
                 throw e;
-            }, conf, work, overwrite, run, place);
+            }, conf, work, overwrite, run, place, deadline);
         }
     }
 

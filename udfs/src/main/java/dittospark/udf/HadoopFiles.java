@@ -1,10 +1,12 @@
 package dittospark.udf;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,16 @@ public final class HadoopFiles {
     public static boolean exists(String uri, Configuration conf) throws IOException {
         Path path = new Path(uri);
         return fileSystem(path, conf).exists(path);
+    }
+
+    /** The status of the file or folder at {@code uri}, or null when there is none. */
+    public static FileStatus status(String uri, Configuration conf) throws IOException {
+        Path path = new Path(uri);
+        try {
+            return fileSystem(path, conf).getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            return null;
+        }
     }
 
     /** Whether {@code uri} names a file on the local disk of the machine that reads it. */

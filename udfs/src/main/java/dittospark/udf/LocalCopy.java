@@ -2,12 +2,12 @@ package dittospark.udf;
 
 import dittospark.engine.RenderException;
 import dittospark.files.LocalFiles;
+import dittospark.files.ScratchSpace;
 import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -32,7 +32,7 @@ final class LocalCopy {
             return unreadable;
         }
         try {
-            Path work = Files.createTempDirectory("dittospark-probe-");
+            Path work = ScratchSpace.newFolder("probe-");
             try {
                 return reader.read(new InputFetcher(conf).fetch(uri, work));
             } finally {

@@ -2,6 +2,7 @@ package dittospark.udf;
 
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
+import dittospark.files.ScratchSpace;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -29,7 +31,6 @@ final class RenderUdf extends UdfContext implements UDF4<String, String, String,
     static final StructType RESULT = new StructType(Arrays.stream(ResultRow.SCHEMA.fields())
             .filter(f -> !f.name().equals(ResultRow.THUMBNAIL)).toArray(StructField[]::new));
 
-    private static final java.nio.file.Path WORK = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
     /** Names this JVM's files being published, apart from other executors' and jobs'. */
     private static final String RUN = "udf-" + java.util.UUID.randomUUID();
 
@@ -45,7 +46,15 @@ final class RenderUdf extends UdfContext implements UDF4<String, String, String,
         } catch (RenderException e) {
             return badRow(output, e);
         }
-        RowRenderer renderer = ExecutorRendering.rowRenderer(modelsUri, conf(), WORK, false, RUN, where -> { });
+        java.nio.file.Path work;
+        try {
+            work = ScratchSpace.ownFolder();
+        } catch (IOException e) {
+            return badRow(output, new RenderException(ErrorKind.OUTPUT_FAILED,
+                    "no local scratch space for the row: " + OutputFailures.describe(e)));
+        }
+        RowRenderer renderer = ExecutorRendering.rowRenderer(modelsUri, conf(), work, false, RUN, where -> { },
+                RowRenderer.DEFAULT_DEADLINE);
         return struct(renderer.render(new RenderTask(id, source, audio, output, null, Seeds.fromId(id), options)));
     }
 

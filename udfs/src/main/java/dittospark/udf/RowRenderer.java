@@ -8,20 +8,29 @@ import dittospark.engine.RenderResult;
 import dittospark.files.LocalFiles;
 import dittospark.video.MiddleFrameThumbnail;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
+import org.apache.hadoop.fs.FileStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns one render task into one result row: fetches the inputs to local disk (a text row's speech is
  * synthesized instead), renders into local temporary space, and publishes the mp4 to its final URI only
  * once it is complete. A row whose output already exists is skipped unless overwriting. Never throws:
- * every failure becomes a FAILED row.
+ * every failure short of the JVM's own ({@link VirtualMachineError}) becomes a FAILED row, and a row
+ * that outlasts its deadline is abandoned as FAILED ({@link ErrorKind#TIMED_OUT}) without publishing.
  */
 public final class RowRenderer {
     /** Renders one request whose paths are all local. */
@@ -32,6 +41,9 @@ public final class RowRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RowRenderer.class);
     private static final int THUMBNAIL_SIDE = 160;
+    /** Generous: the longest catalog rows take minutes on a CPU executor. */
+    public static final long DEFAULT_DEADLINE_SECONDS = 3600;
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
 
     private final Renderer renderer;
     private final InputFetcher fetcher;
@@ -40,14 +52,16 @@ public final class RowRenderer {
     private final Path workRoot;
     private final boolean overwrite;
     private final ResultRow.Place place;
+    private final Duration deadline;
 
     /**
      * @param workRoot  local folder for this task's temporary files
      * @param run       the run's id, in the names of files being published
      * @param place     model set, device and executor recorded in every row
+     * @param deadline  how long one row may take from fetch to publish
      */
     public RowRenderer(Renderer renderer, Configuration conf, Path workRoot, boolean overwrite, String run,
-                       ResultRow.Place place) {
+                       ResultRow.Place place, Duration deadline) {
         this.renderer = renderer;
         this.fetcher = new InputFetcher(conf);
         this.publisher = new OutputPublisher(conf, run);
@@ -55,17 +69,53 @@ public final class RowRenderer {
         this.workRoot = workRoot;
         this.overwrite = overwrite;
         this.place = place;
+        this.deadline = deadline;
     }
 
+    /**
+     * Works on the row in a thread of its own so that a step stuck in a decoder or a remote read cannot
+     * hold the task past the deadline; that thread is interrupted and left to end on its own.
+     */
     public ResultRow render(RenderTask task) {
-        return outcome(task).withLanguage(task.language());
+        Instant started = Instant.now();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        FutureTask<ResultRow> work = new FutureTask<>(() -> outcome(task, started, abandoned));
+        Thread worker = new Thread(work, "dittospark-row-" + task.id());
+        worker.setDaemon(true);
+        worker.start();
+        ResultRow row;
+        try {
+            row = work.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            worker.interrupt();
+            LOG.error("row {} outlasted its deadline of {} s; abandoned", task.id(), deadline.toSeconds());
+            row = failed(task, ErrorKind.TIMED_OUT, "the row did not finish within its deadline of "
+                    + deadline.toSeconds() + " s; nothing was published (raise the row deadline for longer rows)", started);
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            row = failed(task, ErrorKind.INTERNAL, "the task was interrupted while rendering the row", started);
+        } catch (ExecutionException e) {
+            // outcome() catches everything but the JVM's own errors
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            row = failed(task, ErrorKind.INTERNAL, e.getCause().toString(), started);
+        }
+        return row.withLanguage(task.language());
     }
 
-    private ResultRow outcome(RenderTask task) {
-        Instant started = Instant.now();
+    private ResultRow outcome(RenderTask task, Instant started, AtomicBoolean abandoned) {
         Path work = null;
         try {
-            if (!overwrite && HadoopFiles.exists(task.output(), conf)) {
+            FileStatus existing = HadoopFiles.status(task.output(), conf);
+            if (existing != null && existing.isDirectory()) {
+                throw new RenderException(ErrorKind.OUTPUT_FAILED, "the output " + task.output()
+                        + " is a folder, not a video; remove it or choose another output");
+            }
+            if (!overwrite && existing != null) {
                 return ResultRow.skipped(task.id(), task.output(), place, started, Instant.now());
             }
             work = Files.createTempDirectory(workRoot, "row-");
@@ -80,19 +130,25 @@ public final class RowRenderer {
             long bytes = Files.size(local);
             String sha256 = LocalFiles.sha256Hex(local);
             String thumbnail = thumbnail(local);
+            if (abandoned.get()) {
+                return failed(task, ErrorKind.TIMED_OUT, "abandoned at its deadline", started);
+            }
             try {
                 publisher.publish(local, task.output(), overwrite);
-            } catch (IOException e) {
+            } catch (IOException | FSError e) {
                 throw new RenderException(ErrorKind.OUTPUT_FAILED,
-                        "cannot publish " + task.output() + ": " + e.getMessage(), e);
+                        "cannot publish " + task.output() + ": " + OutputFailures.describe(e), e);
             }
             return ResultRow.succeeded(task.id(), task.output(), result, place, bytes, sha256, started,
                     Instant.now(), thumbnail);
         } catch (RenderException e) {
             return failed(task, e.kind(), e.getMessage(), started);
-        } catch (IOException e) {
-            return failed(task, ErrorKind.OUTPUT_FAILED, "cannot reach " + task.output() + ": " + e, started);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (IOException | FSError e) {
+            return failed(task, ErrorKind.OUTPUT_FAILED, "cannot write " + task.output() + ": "
+                    + OutputFailures.describe(e), started);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             LOG.error("row {} failed unexpectedly", task.id(), e);
             return failed(task, ErrorKind.INTERNAL, e.toString(), started);
         } finally {

@@ -1,5 +1,6 @@
 package dittospark.video;
 
+import dittospark.audio.FfmpegMessages;
 import dittospark.audio.DecodedAudio;
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
@@ -99,7 +100,7 @@ public final class Mp4Writer implements AutoCloseable {
         } catch (FrameRecorder.Exception e) {
             releaseQuietly(recorder);
             deleteQuietly(temp);
-            throw failed(target, "the encoder did not start (" + e.getMessage() + ")", e);
+            throw failed(target, "the encoder did not start (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
         return new Mp4Writer(absolute, temp, width, height, audio, recorder);
     }
@@ -119,7 +120,7 @@ public final class Mp4Writer implements AutoCloseable {
             frames++;
             writeAudioUntil(audioFramesAt(frames));
         } catch (FrameRecorder.Exception e) {
-            throw failed(target, "encoding frame " + frames + " failed (" + e.getMessage() + ")", e);
+            throw failed(target, "encoding frame " + frames + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
     }
 
@@ -136,7 +137,7 @@ public final class Mp4Writer implements AutoCloseable {
         try {
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
-            throw failed(target, "finishing the encode failed (" + e.getMessage() + ")", e);
+            throw failed(target, "finishing the encode failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         } finally {
             releaseQuietly(recorder);
         }

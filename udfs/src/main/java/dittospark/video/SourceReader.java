@@ -96,6 +96,8 @@ public final class SourceReader implements AutoCloseable {
     static Image readImage(Path source) throws RenderException {
         try {
             return ImageCodec.read(source);
+        } catch (ImageCodec.TooLargeException e) {
+            throw new RenderException(ErrorKind.TOO_LARGE, "cannot read source " + source + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw unreadable(source, e.getMessage(), e);
         }

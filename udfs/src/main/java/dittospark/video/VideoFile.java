@@ -1,8 +1,10 @@
 package dittospark.video;
 
+import dittospark.audio.FfmpegMessages;
 import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderException;
 import dittospark.image.Image;
+import dittospark.image.ImageCodec;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -44,7 +46,7 @@ final class VideoFile implements AutoCloseable {
         } catch (FrameGrabber.Exception e) {
             releaseQuietly(grabber);
             throw SourceReader.unreadable(path, "its content is neither a picture nor a video FFmpeg can open ("
-                    + e.getMessage() + ")", e);
+                    + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
         String format = String.valueOf(grabber.getFormat());
         if (format.equals("image2")) {
@@ -61,6 +63,13 @@ final class VideoFile implements AutoCloseable {
         if (stream == null || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             releaseQuietly(grabber);
             throw SourceReader.unreadable(path, "it has no video stream", null);
+        }
+        long pixels = (long) grabber.getImageWidth() * grabber.getImageHeight();
+        if (pixels > ImageCodec.MAX_PIXELS) {
+            releaseQuietly(grabber);
+            throw new RenderException(ErrorKind.TOO_LARGE, "cannot read source " + path + ": its frames are "
+                    + grabber.getImageWidth() + "x" + grabber.getImageHeight() + " pixels, more than the "
+                    + ImageCodec.MAX_PIXELS / 1_000_000 + " megapixels a source may have; scale it down first");
         }
         return new VideoFile(path, grabber, stream);
     }
@@ -92,7 +101,7 @@ final class VideoFile implements AutoCloseable {
         try {
             frame = grabber.grabImage();
         } catch (FrameGrabber.Exception e) {
-            throw SourceReader.unreadable(path, "decoding frame " + decoded + " failed (" + e.getMessage() + ")", e);
+            throw SourceReader.unreadable(path, "decoding frame " + decoded + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
         if (frame == null) {
             return null;

@@ -27,4 +27,27 @@ class ResizeRuleTest {
         assertThat(ResizeRule.fit(1921, 1081, 0)).as("odd size with max_size 0")
                 .isEqualTo(new ResizeRule.Size(1920, 1080, true));
     }
+
+    @Test
+    void aSquareSourceAboveLevel51ShrinksToItsFrameLimit() {
+        ResizeRule.Size size = ResizeRule.fit(8000, 8000, 16384);
+
+        assertThat((long) ((size.width() + 15) / 16) * ((size.height() + 15) / 16)).as("macroblocks of " + size)
+                .isLessThanOrEqualTo(ResizeRule.MAX_MACROBLOCKS).isGreaterThan(ResizeRule.MAX_MACROBLOCKS * 95L / 100);
+        assertThat(size.width()).as("width of a square source").isEqualTo(size.height());
+    }
+
+    @Test
+    void aWideSourceStaysWithinTheLevelsSideLimit() {
+        ResizeRule.Size size = ResizeRule.fit(16000, 1000, 16384);
+
+        assertThat(size.width()).as("width of " + size).isLessThanOrEqualTo(ResizeRule.MAX_SIDE);
+        assertThat((double) size.width() / size.height()).as("aspect ratio").isCloseTo(16.0, org.assertj.core.api.Assertions.within(0.1));
+    }
+
+    @Test
+    void a4kSourceWithinTheLevelKeepsItsSize() {
+        assertThat(ResizeRule.fit(4096, 2304, 0)).as("4096x2304 with max_size 0")
+                .isEqualTo(new ResizeRule.Size(4096, 2304, false));
+    }
 }

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,13 +117,84 @@ class RowRendererTest {
     void leavesNoWorkFilesBehind() throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
 
-        new RowRenderer(fake, new Configuration(), work, false, "test-run", PLACE).render(task("a", dir.resolve("out/a.mp4")));
+        new RowRenderer(fake, new Configuration(), work, false, "test-run", PLACE, RowRenderer.DEFAULT_DEADLINE).render(task("a", dir.resolve("out/a.mp4")));
 
         assertThat(OutputPublisherTest.names(work)).as("work folder after a row").isEmpty();
     }
 
+    @Test
+    void anErrorThatIsNotTheJvmsOwnIsAnInternalFailureNotAThrow() throws Exception {
+        RowRenderer.Renderer broken = request -> {
+            throw new AssertionError("a native library's check");
+        };
+
+        ResultRow row = renderer(broken, false).render(task("a", dir.resolve("out/a.mp4")));
+
+        assertThat(row.errorKind()).as("error kind").isEqualTo(ErrorKind.INTERNAL);
+        assertThat(row.errorMessage()).as("message").contains("a native library's check");
+    }
+
+    @Test
+    void aFolderAtTheOutputPathIsAFailedRowNotASkippedOne() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out/a.mp4"));
+
+        ResultRow row = renderer(fake, false).render(task("a", out));
+
+        assertThat(row.status()).as("status").isEqualTo(RowStatus.FAILED);
+        assertThat(row.errorKind()).as("error kind").isEqualTo(ErrorKind.OUTPUT_FAILED);
+        assertThat(row.errorMessage()).as("message").contains("is a folder");
+        assertThat(renders.get()).as("renders").isZero();
+    }
+
+    @Test
+    void aRowPastItsDeadlineFailsAsTimedOutWithoutWaitingForIt() throws Exception {
+        RowRenderer.Renderer stuck = request -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new RenderException(ErrorKind.INTERNAL, "woke up");
+        };
+
+        long start = System.nanoTime();
+        ResultRow row = renderer(stuck, false, Duration.ofMillis(500)).render(task("a", dir.resolve("out/a.mp4")));
+
+        assertThat(row.errorKind()).as("error kind").isEqualTo(ErrorKind.TIMED_OUT);
+        assertThat(row.errorMessage()).as("message").contains("deadline");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds until the row was given up").isLessThan(10);
+    }
+
+    @Test
+    void aRowThatFinishesAfterItsDeadlinePublishesNothing() throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        RowRenderer.Renderer slow = request -> {
+            long until = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < until) {
+                // ignores interrupts, as a native call would
+                Thread.onSpinWait();
+            }
+            RenderResult result = fake.render(request);
+            finished.countDown();
+            return result;
+        };
+        Path out = dir.resolve("out/a.mp4");
+
+        ResultRow row = renderer(slow, false, Duration.ofMillis(300)).render(task("a", out));
+        assertThat(finished.await(20, TimeUnit.SECONDS)).as("the abandoned render ran to its end").isTrue();
+        Thread.sleep(500);
+
+        assertThat(row.errorKind()).as("error kind").isEqualTo(ErrorKind.TIMED_OUT);
+        assertThat(out).as("output of an abandoned row").doesNotExist();
+    }
+
     private RowRenderer renderer(RowRenderer.Renderer renderer, boolean overwrite) throws IOException {
-        return new RowRenderer(renderer, new Configuration(), Files.createDirectories(dir.resolve("work")), overwrite, "test-run", PLACE);
+        return renderer(renderer, overwrite, RowRenderer.DEFAULT_DEADLINE);
+    }
+
+    private RowRenderer renderer(RowRenderer.Renderer renderer, boolean overwrite, Duration deadline) throws IOException {
+        return new RowRenderer(renderer, new Configuration(), Files.createDirectories(dir.resolve("work")), overwrite,
+                "test-run", PLACE, deadline);
     }
 
     private RenderTask task(String id, Path output) throws IOException {

@@ -73,7 +73,7 @@ class TextRowRenderTest {
 
     private RowRenderer renderer() throws Exception {
         return new RowRenderer(request -> engine.render(request, RenderProgress.NONE), new Configuration(),
-                Files.createDirectories(dir.resolve("work")), false, "test-run", PLACE);
+                Files.createDirectories(dir.resolve("work")), false, "test-run", PLACE, RowRenderer.DEFAULT_DEADLINE);
     }
 
     private static RenderTask task(String text, String language, Path out) {

@@ -109,7 +109,7 @@ class TextRowsTest {
         if (synthesizer != null) {
             conf.set(Synthesizers.SETTING, synthesizer);
         }
-        return new RowRenderer(recording, conf, Files.createDirectories(dir.resolve("work")), false, "test-run", PLACE);
+        return new RowRenderer(recording, conf, Files.createDirectories(dir.resolve("work")), false, "test-run", PLACE, RowRenderer.DEFAULT_DEADLINE);
     }
 
     private RenderTask textTask(String id, String text, String language, String voice, String options)
