@@ -53,16 +53,6 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SparkSession.Builder builder = SparkSession.builder().appName("dittospark batch");
-        if (!new SparkConf().contains("spark.log.level")) {
-            // Spark's start-up chatter would bury the job's own lines
-            builder.config("spark.log.level", "WARN");
-        }
-        if (master != null) {
-            builder.master(master);
-        } else if (!new SparkConf().contains("spark.master")) {
-            builder.master("local[*]");
-        }
         BatchOptions options;
         try {
             options = new BatchOptions(manifest, out, models != null ? models : DefaultModels.demoFolder().toString(),
@@ -73,6 +63,16 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("dittospark batch: " + e.getMessage());
             return BAD_MANIFEST;
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("dittospark batch");
+        if (!new SparkConf().contains("spark.log.level")) {
+            // Spark's start-up chatter would bury the job's own lines
+            builder.config("spark.log.level", "WARN");
+        }
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
         }
         SparkSession spark = builder.getOrCreate();
         try {

@@ -112,7 +112,7 @@ public final class BatchJob {
             ResultsWriter.write(spark, out, results, summary, conf);
         } catch (Exception | FSError e) {
             // Spark's write fails with an undeclared SparkException, hence Exception
-            LOG.error("cannot write the results", e);
+            LOG.debug("cannot write the results", e);
             throw new JobException("cannot write the results into " + out + ": " + OutputFailures.describe(e)
                     + "; the " + summary.succeeded() + " videos rendered are in place and a rerun skips them", e);
         }

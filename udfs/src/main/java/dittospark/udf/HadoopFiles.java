@@ -29,11 +29,6 @@ public final class HadoopFiles {
         return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     }
 
-    public static boolean exists(String uri, Configuration conf) throws IOException {
-        Path path = new Path(uri);
-        return fileSystem(path, conf).exists(path);
-    }
-
     /** The status of the file or folder at {@code uri}, or null when there is none. */
     public static FileStatus status(String uri, Configuration conf) throws IOException {
         Path path = new Path(uri);
