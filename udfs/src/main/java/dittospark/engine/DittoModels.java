@@ -1,6 +1,7 @@
 package dittospark.engine;
 
 import dittospark.audio.SpeechEncoder;
+import dittospark.errors.RenderException;
 import dittospark.motion.Lmdm;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.Stitcher;

@@ -1,6 +1,8 @@
 package dittospark.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.motion.ConditionParts;
 import dittospark.motion.Emotion;
 import dittospark.motion.FadeType;
@@ -8,6 +10,7 @@ import dittospark.motion.FrameControl;
 import dittospark.motion.MotionKey;
 import dittospark.motion.MotionSettings;
 import dittospark.motion.MotionStitchSettings;
+import dittospark.video.SourceKind;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package dittospark.engine;
 
+import dittospark.errors.RenderException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

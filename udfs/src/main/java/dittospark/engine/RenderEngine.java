@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dittospark.audio.AudioDecoder;
 import dittospark.audio.DecodedAudio;
 import dittospark.audio.OfflineFeatures;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.face.ExtractorInput;
 import dittospark.face.FaceBox;
 import dittospark.face.HaarFaceLocator;
@@ -30,6 +32,7 @@ import dittospark.render.RenderImage;
 import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
 import dittospark.video.Mp4Writer;
+import dittospark.video.SourceKind;
 import dittospark.video.SourceReader;
 
 import java.io.IOException;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 
 import java.util.Collections;
 import java.util.Iterator;

@@ -7,8 +7,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.models.ModelSpec;
 import dittospark.models.TensorSpec;
 

@@ -1,7 +1,7 @@
 package dittospark.udf;
 
 import dittospark.engine.RenderEngine;
-import dittospark.engine.RenderException;
+import dittospark.errors.RenderException;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

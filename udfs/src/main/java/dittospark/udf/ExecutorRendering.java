@@ -1,8 +1,8 @@
 package dittospark.udf;
 
 import dittospark.engine.RenderEngine;
-import dittospark.engine.RenderException;
 import dittospark.engine.RenderProgress;
+import dittospark.errors.RenderException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;

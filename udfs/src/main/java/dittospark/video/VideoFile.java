@@ -1,7 +1,7 @@
 package dittospark.video;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;

@@ -1,19 +1,18 @@
 package dittospark.video;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
-import dittospark.engine.SourceKind;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
