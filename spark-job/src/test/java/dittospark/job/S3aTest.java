@@ -1,8 +1,8 @@
 package dittospark.job;
 
+import dittospark.engine.LocalModels;
 import dittospark.engine.RenderResult;
 import dittospark.udf.HadoopFiles;
-import dittospark.udf.LocalModels;
 import dittospark.udf.ModelFolderCache;
 import dittospark.udf.OutputPublisher;
 import dittospark.udf.RenderTask;

@@ -66,11 +66,10 @@ public final class BenchCommand implements Callable<Integer> {
         Path speech = speech(dir.resolve("speech_24k.wav"), out);
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();
-        try (RenderEngine engine = RenderEngine.builder().models(models != null ? models : DefaultModels.demoFolder())
-                .device(device).build()) {
-            rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
-            rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
-        }
+        RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
+                device).engine();
+        rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
+        rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
         System.out.print(table(rows));
         System.out.println("videos in " + out);
         return 0;

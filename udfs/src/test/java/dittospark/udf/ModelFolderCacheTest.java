@@ -1,5 +1,6 @@
 package dittospark.udf;
 
+import dittospark.engine.LocalModels;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;

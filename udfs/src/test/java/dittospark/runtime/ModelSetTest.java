@@ -1,0 +1,40 @@
+package dittospark.runtime;
+
+import dittospark.engine.DemoModels;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ModelSetTest {
+    private static final String ROLE = "lmdm_v0.4_hubert";
+
+    @Test
+    void keepsOneSessionPerModel() throws Exception {
+        try (ModelSet set = ModelSet.open(DemoModels.folder(), Device.CPU)) {
+            assertThat(set.session(ROLE)).as("second session of " + ROLE).isSameAs(set.session(ROLE));
+        }
+    }
+
+    @Test
+    void closingClosesItsSessions() throws Exception {
+        ModelSet set = ModelSet.open(DemoModels.folder(), Device.CPU);
+        ModelSession session = set.session(ROLE);
+
+        set.close();
+
+        assertThatThrownBy(() -> session.inputWidth("cond", 2, 0)).as("graph metadata of a closed session")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aMissingFolderIsAModelMismatch() {
+        RenderException e = catchThrowableOfType(RenderException.class,
+                () -> ModelSet.open(DemoModels.folder().resolve("nowhere"), Device.CPU));
+
+        assertThat(e.kind()).as("kind of a missing model folder").isEqualTo(ErrorKind.MODEL_MISMATCH);
+    }
+}
