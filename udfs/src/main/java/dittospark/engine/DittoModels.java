@@ -24,10 +24,6 @@ final class DittoModels {
         this.models = models;
     }
 
-    ModelSet modelSet() {
-        return models;
-    }
-
     private Map<String, Tensor> run(String role, Map<String, Tensor> inputs) throws RenderException {
         return models.session(role).run(inputs);
     }

@@ -30,7 +30,7 @@ final class MotionSetup {
         JsonNode range = s.node("v_min_max_for_clip");
         return new MotionSettings(s.integer("overlap_v2"), s.integer("smo_k_d"), s.integer("fix_kp_cond"),
                 dim == null ? null : new int[] {dim.get(0).asInt(), dim.get(1).asInt()},
-                range == null ? null : rows(range), false);
+                range == null ? null : rows(range));
     }
 
     static ConditionParts parts(JsonNode audio2motion, RenderSettings s) {

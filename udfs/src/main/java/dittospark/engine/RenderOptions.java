@@ -113,10 +113,6 @@ public final class RenderOptions {
         return values.get(name);
     }
 
-    public String toJson() {
-        return JSON.valueToTree(values).toString();
-    }
-
     private static void validate(String name, JsonNode v) throws RenderException {
         switch (name) {
             case "emo" -> validateEmo(v);

@@ -43,11 +43,6 @@ public final class SourceReader implements AutoCloseable {
         return video == null ? SourceKind.IMAGE : SourceKind.VIDEO;
     }
 
-    /** Frames per second of a video; 0 for a picture. */
-    public double fps() {
-        return video == null ? 0 : video.fps();
-    }
-
     /** The next frame, or empty after the last (or after {@code frameLimit} frames). */
     public Optional<Image> next() throws RenderException {
         if (frameLimit > 0 && delivered >= frameLimit) {
