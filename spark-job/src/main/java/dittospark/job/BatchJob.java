@@ -45,8 +45,8 @@ public final class BatchJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String runId = "dittospark-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        jsc.setJobGroup(runId, "dittospark batch " + o.manifest() + " -> " + o.out(), true);
-        try {
+        try (JobGroup ignored = JobGroup.enter(spark.sparkContext(), runId,
+                "dittospark batch " + o.manifest() + " -> " + o.out())) {
             Path manifestPath = qualified(o.manifest(), conf);
             Path out = qualified(o.out(), conf);
             String models = qualified(o.models(), conf).toString();
@@ -88,8 +88,6 @@ public final class BatchJob {
             console.println("results: " + new Path(out, ResultsWriter.TABLE) + ", report: "
                     + new Path(out, ResultsWriter.REPORT));
             return summary;
-        } finally {
-            jsc.clearJobGroup();
         }
     }
 
