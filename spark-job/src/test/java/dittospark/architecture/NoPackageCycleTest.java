@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The main classes of every module, models, udfs and spark-job, form a package graph without cycles. */
 class NoPackageCycleTest {
     @Test
-    void noPackageOfAnyModuleReachesItselfThroughOthers() {
+    void noPackageOfAnyModuleReachesItselfThroughOthers() throws Exception {
         List<Path> roots = Stream.of(ModelContracts.class, RenderEngine.class, BatchJob.class)
                 .map(NoPackageCycleTest::classRoot).toList();
 
