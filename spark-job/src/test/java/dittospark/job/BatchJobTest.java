@@ -3,7 +3,6 @@ package dittospark.job;
 import dittospark.errors.ErrorKind;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
-import dittospark.udf.RowStatus;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
