@@ -57,8 +57,8 @@ public final class BatchJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String runId = runId();
-        jsc.setJobGroup(runId, "dittospark batch " + o.manifest() + " -> " + o.out(), true);
-        try {
+        try (JobGroup ignored = JobGroup.enter(spark.sparkContext(), runId,
+                "dittospark batch " + o.manifest() + " -> " + o.out())) {
             Path manifestPath = qualified(o.manifest(), conf);
             Path out = qualified(o.out(), conf);
             String models = qualified(o.models(), conf).toString();
@@ -100,8 +100,6 @@ public final class BatchJob {
                         + new Path(out, ResultsWriter.REPORT));
                 return summary;
             }
-        } finally {
-            jsc.clearJobGroup();
         }
     }
 

@@ -1,6 +1,6 @@
 package dittospark.job;
 
-import dittospark.engine.ErrorKind;
+import dittospark.errors.ErrorKind;
 import dittospark.files.LocalFiles;
 import dittospark.files.ScratchSpace;
 import dittospark.udf.ExecutorRendering;

@@ -1,13 +1,13 @@
 package dittospark.job;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
 import dittospark.engine.RenderOptions;
 import dittospark.engine.RenderRequest;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.udf.HadoopFiles;
 import dittospark.udf.RenderTask;
-import dittospark.udf.Seeds;
 import dittospark.udf.ResultRow;
+import dittospark.udf.Seeds;
 import org.apache.hadoop.fs.Path;
 
 import java.net.URI;

@@ -2,7 +2,6 @@ package dittospark.job;
 
 import dittospark.udf.OutputPublisher;
 import dittospark.udf.RowRenderer;
-import dittospark.video.FrameCounter;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

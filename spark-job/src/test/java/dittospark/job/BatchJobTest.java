@@ -1,6 +1,6 @@
 package dittospark.job;
 
-import dittospark.engine.ErrorKind;
+import dittospark.errors.ErrorKind;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 import dittospark.udf.RowRenderer;

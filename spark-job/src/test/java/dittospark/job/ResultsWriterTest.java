@@ -1,9 +1,9 @@
 package dittospark.job;
 
-import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderResult;
-import dittospark.engine.SourceKind;
+import dittospark.errors.ErrorKind;
 import dittospark.udf.ResultRow;
+import dittospark.video.SourceKind;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;

@@ -1,10 +1,10 @@
 package dittospark.job;
 
-import dittospark.engine.ErrorKind;
+import dittospark.errors.ErrorKind;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
-import dittospark.udf.Seeds;
 import dittospark.udf.RowStatus;
+import dittospark.udf.Seeds;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 

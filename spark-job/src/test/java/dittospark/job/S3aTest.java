@@ -1,15 +1,15 @@
 package dittospark.job;
 
+import dittospark.engine.LocalModels;
 import dittospark.engine.RenderResult;
-import dittospark.engine.SourceKind;
 import dittospark.udf.HadoopFiles;
-import dittospark.udf.LocalModels;
 import dittospark.udf.ModelFolderCache;
 import dittospark.udf.OutputPublisher;
 import dittospark.udf.RenderTask;
 import dittospark.udf.ResultRow;
 import dittospark.udf.RowRenderer;
 import dittospark.udf.RowStatus;
+import dittospark.video.SourceKind;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

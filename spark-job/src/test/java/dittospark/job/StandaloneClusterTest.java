@@ -12,8 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -42,10 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneClusterTest {
     private static final Path SAMPLES = Path.of(System.getProperty("samples.dir"));
     private static final int ROWS = 8;
-    private static final List<String> OPENS = Arrays.stream(("java.lang java.lang.invoke java.lang.reflect java.io "
-                    + "java.net java.nio java.util java.util.concurrent java.util.concurrent.atomic sun.nio.ch sun.nio.cs "
-                    + "sun.security.action sun.util.calendar").split(" "))
-            .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED").toList();
+    private static final List<String> OPENS = jvmOptions();
 
     /** Kept when the test fails: the logs of every JVM of the cluster are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -215,5 +215,17 @@ class StandaloneClusterTest {
             }
         }
         throw new AssertionError("the master did not open port " + port);
+    }
+
+    /** The --add-opens list the build writes from the parent pom, as the launcher uses it. */
+    private static List<String> jvmOptions() {
+        try (InputStream in = StandaloneClusterTest.class.getResourceAsStream("/dittospark/jvm-options.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("dittospark/jvm-options.txt is not on the classpath: build spark-job");
+            }
+            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dittospark.audio;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import org.bytedeco.javacv.Frame;
 
 import java.nio.FloatBuffer;

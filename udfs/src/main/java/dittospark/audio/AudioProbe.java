@@ -1,6 +1,6 @@
 package dittospark.audio;
 
-import dittospark.engine.RenderException;
+import dittospark.errors.RenderException;
 
 import java.nio.file.Path;
 

@@ -2,6 +2,7 @@ package dittospark.engine;
 
 import dittospark.audio.AudioDecoder;
 import dittospark.audio.DecodedAudio;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.image.ImageOps;
 import dittospark.video.EncodeBaseline;
@@ -10,10 +11,6 @@ import dittospark.video.SourceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 /**
  * {@code dittospark bench}: renders the sample speech onto the sample portrait (1432x1432) and onto a
@@ -65,11 +66,10 @@ public final class BenchCommand implements Callable<Integer> {
         Path speech = speech(dir.resolve("speech_24k.wav"), out);
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();
-        try (RenderEngine engine = RenderEngine.builder().models(models != null ? models : DefaultModels.demoFolder())
-                .device(device).build()) {
-            rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
-            rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
-        }
+        RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
+                device).engine();
+        rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
+        rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
         System.out.print(table(rows));
         System.out.println("videos in " + out);
         return 0;

@@ -1,6 +1,7 @@
 package dittospark.engine;
 
 import dittospark.audio.SpeechEncoder;
+import dittospark.errors.RenderException;
 import dittospark.motion.Lmdm;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.Stitcher;
@@ -21,10 +22,6 @@ final class DittoModels {
 
     DittoModels(ModelSet models) {
         this.models = models;
-    }
-
-    ModelSet modelSet() {
-        return models;
     }
 
     private Map<String, Tensor> run(String role, Map<String, Tensor> inputs) throws RenderException {

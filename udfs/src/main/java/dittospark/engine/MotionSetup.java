@@ -1,6 +1,8 @@
 package dittospark.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.motion.ConditionParts;
 import dittospark.motion.Emotion;
 import dittospark.motion.FadeType;
@@ -8,6 +10,7 @@ import dittospark.motion.FrameControl;
 import dittospark.motion.MotionKey;
 import dittospark.motion.MotionSettings;
 import dittospark.motion.MotionStitchSettings;
+import dittospark.video.SourceKind;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +30,7 @@ final class MotionSetup {
         JsonNode range = s.node("v_min_max_for_clip");
         return new MotionSettings(s.integer("overlap_v2"), s.integer("smo_k_d"), s.integer("fix_kp_cond"),
                 dim == null ? null : new int[] {dim.get(0).asInt(), dim.get(1).asInt()},
-                range == null ? null : rows(range), false);
+                range == null ? null : rows(range));
     }
 
     static ConditionParts parts(JsonNode audio2motion, RenderSettings s) {

@@ -3,6 +3,7 @@ package dittospark.engine;
 import dittospark.image.Affine;
 import dittospark.image.Image;
 import dittospark.motion.MotionInfo;
+import dittospark.video.SourceKind;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dittospark.engine;
 
+import dittospark.errors.RenderException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,13 +50,12 @@ public final class RenderCommand implements Callable<Integer> {
                     .seed(seed)
                     .build();
             Path folder = models != null ? models : DefaultModels.demoFolder();
-            try (RenderEngine engine = RenderEngine.builder().models(folder).config(config).device(device).build()) {
-                ProgressBar bar = new ProgressBar(err);
-                RenderResult result = engine.render(request, bar);
-                bar.finish();
-                err.println(summary(result));
-                err.print(stageTable(result.stageSeconds(), result.frames()));
-            }
+            RenderEngine engine = EngineRegistry.jvm().engine(folder, config, device).engine();
+            ProgressBar bar = new ProgressBar(err);
+            RenderResult result = engine.render(request, bar);
+            bar.finish();
+            err.println(summary(result));
+            err.print(stageTable(result.stageSeconds(), result.frames()));
             return 0;
         } catch (RenderException e) {
             err.println("render failed [" + e.kind() + "]: " + e.getMessage());

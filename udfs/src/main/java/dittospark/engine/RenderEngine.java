@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dittospark.audio.AudioDecoder;
 import dittospark.audio.DecodedAudio;
 import dittospark.audio.OfflineFeatures;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.face.ExtractorInput;
 import dittospark.face.FaceBox;
 import dittospark.face.HaarFaceLocator;
@@ -30,6 +32,7 @@ import dittospark.render.RenderImage;
 import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
 import dittospark.video.Mp4Writer;
+import dittospark.video.SourceKind;
 import dittospark.video.SourceReader;
 
 import java.io.IOException;
@@ -43,8 +46,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Ditto offline pipeline over one model set on one device. Long-lived and thread-safe: model
- * sessions load once per JVM and are shared; each {@link #render} call runs its own stage threads.
+ * The Ditto offline pipeline over one model set on one device. Long-lived and thread-safe: the
+ * engine owns its model sessions, loaded by the first render and kept until {@link #close}; each
+ * {@link #render} call runs its own stage threads. {@link EngineRegistry} keeps one engine per model
+ * folder, config and device in a JVM.
  */
 public final class RenderEngine implements AutoCloseable {
     /** The offline config of the release, in either form; the first that exists is used. */
@@ -69,16 +74,6 @@ public final class RenderEngine implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The model set's content hash, for the results table. */
-    public String modelHash() throws RenderException {
-        return modelSet.hash();
-    }
-
-    /** The device the models run on so far: {@code cuda:N} or {@code cpu}. */
-    public String provider() {
-        return modelSet.provider();
     }
 
     /** Renders one pair; the mp4 appears at the request's output only when complete. */
@@ -276,8 +271,10 @@ public final class RenderEngine implements AutoCloseable {
         return now;
     }
 
+    /** Frees the model sessions and the face cascade; see {@link EngineRegistry} for who closes engines. */
     @Override
     public void close() {
+        modelSet.close();
         if (haar != null) {
             haar.close();
         }
@@ -325,7 +322,7 @@ public final class RenderEngine implements AutoCloseable {
                 throw new RenderException(ErrorKind.MODEL_MISMATCH, "config " + file + " is unreadable: "
                         + e.getMessage(), e);
             }
-            return new RenderEngine(ModelSet.shared(models, parsed), json);
+            return new RenderEngine(ModelSet.open(models, parsed), json);
         }
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 
 import java.util.Collections;
 import java.util.Iterator;
@@ -116,10 +118,6 @@ public final class RenderOptions {
 
     public JsonNode get(String name) {
         return values.get(name);
-    }
-
-    public String toJson() {
-        return JSON.valueToTree(values).toString();
     }
 
     private static void validate(String name, JsonNode v) throws RenderException {

@@ -1,5 +1,8 @@
 package dittospark.engine;
 
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
+
 import java.nio.file.Path;
 import java.util.Objects;
 

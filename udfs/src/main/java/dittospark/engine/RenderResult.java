@@ -1,5 +1,7 @@
 package dittospark.engine;
 
+import dittospark.video.SourceKind;
+
 import java.util.Map;
 
 /**

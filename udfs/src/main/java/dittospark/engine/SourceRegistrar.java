@@ -1,5 +1,7 @@
 package dittospark.engine;
 
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.face.BlazeDetection;
 import dittospark.face.BlazeFaceCodec;
 import dittospark.face.CropMath;
@@ -16,6 +18,7 @@ import dittospark.image.Affine;
 import dittospark.image.Image;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.SourceSmoothing;
+import dittospark.video.SourceKind;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -18,14 +18,6 @@ public final class Affine {
         return new Affine(new double[] {a, b, c, d, e, f});
     }
 
-    /** The first two rows of a row-major 2x3 or 3x3 matrix. */
-    public static Affine ofRows(double[] rowMajor) {
-        if (rowMajor.length != 6 && rowMajor.length != 9) {
-            throw new IllegalArgumentException("an affine transform needs 6 or 9 coefficients, got " + rowMajor.length);
-        }
-        return new Affine(Arrays.copyOf(rowMajor, 6));
-    }
-
     /** Coefficient at row r (0..1), column c (0..2). */
     public double get(int r, int c) {
         return m[r * 3 + c];

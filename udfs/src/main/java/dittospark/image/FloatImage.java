@@ -18,10 +18,6 @@ public record FloatImage(int width, int height, int channels, float[] data) {
         }
     }
 
-    public static FloatImage zeros(int width, int height, int channels) {
-        return new FloatImage(width, height, channels, new float[width * height * channels]);
-    }
-
     public float at(int x, int y, int c) {
         return data[(y * width + x) * channels + c];
     }

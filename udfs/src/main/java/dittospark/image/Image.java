@@ -25,10 +25,6 @@ public final class Image {
         this.rgb = rgb;
     }
 
-    public static Image blank(int width, int height) {
-        return new Image(width, height, new byte[width * height * 3]);
-    }
-
     public int width() {
         return width;
     }

@@ -1,6 +1,5 @@
 package dittospark.image;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -12,9 +11,7 @@ import java.nio.file.Path;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
@@ -108,16 +105,4 @@ public final class ImageOps {
         return decode(Files.readAllBytes(file));
     }
 
-    /** Encodes to the format of the file extension {@code ext} (".png", ".jpg"), OpenCV's default quality. */
-    public static byte[] encode(Image image, String ext) {
-        try (Mat rgb = Mats.of(image); Mat bgr = new Mat(); BytePointer buf = new BytePointer()) {
-            cvtColor(rgb, bgr, COLOR_RGB2BGR);
-            if (!imencode(ext, bgr, buf)) {
-                throw new IllegalArgumentException("OpenCV cannot encode " + ext);
-            }
-            byte[] out = new byte[(int) buf.limit()];
-            buf.get(out);
-            return out;
-        }
-    }
 }

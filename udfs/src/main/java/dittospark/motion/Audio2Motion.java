@@ -36,13 +36,8 @@ public final class Audio2Motion {
         this.settings = settings;
         this.sourceMotion = sourceMotion.clone();
         this.validFrames = seqFrames - settings.overlap();
-        this.fuseLength = settings.online() ? Math.min(settings.overlap(), validFrames) : settings.overlap();
+        this.fuseLength = settings.overlap();
         this.kpCond = sourceMotion.clone();
-    }
-
-    /** New frames each clip adds to the sequence. */
-    public int validFrames() {
-        return validFrames;
     }
 
     /** The motion the next clip continues from. */

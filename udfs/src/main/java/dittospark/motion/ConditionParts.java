@@ -10,11 +10,6 @@ public record ConditionParts(boolean emotion, boolean eyeOpen, boolean eyeBall, 
     public static final int EYE_BALL_DIM = 6;
     public static final int KEYPOINTS_DIM = 63;
 
-    /** All parts, eyes following the source frames: the released model's layout. */
-    public static ConditionParts all() {
-        return new ConditionParts(true, true, true, true, false);
-    }
-
     /** Width of a condition row for the given audio feature width. */
     public int width(int audioDim) {
         return audioDim + (emotion ? Emotion.LABELS : 0) + (eyeOpen ? EYE_OPEN_DIM : 0)

@@ -30,32 +30,9 @@ public final class Emotion {
         this.rows = rows;
     }
 
-    /** The reference default, label 4 (Neutral). */
-    public static Emotion neutral() {
-        return labels(NEUTRAL);
-    }
-
     /** One row mixing the given labels equally (a single label is the common case). */
     public static Emotion labels(int... labels) {
         return new Emotion(new float[][] {row(labels)});
-    }
-
-    /** One row per frame, each mixing that frame's labels; cycles when the video is longer. */
-    public static Emotion perFrame(int[][] labelsPerFrame) {
-        float[][] rows = new float[labelsPerFrame.length][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = row(labelsPerFrame[i]);
-        }
-        return new Emotion(rows);
-    }
-
-    /** Weight rows [m][8] used as given (e.g. the online config's {@code emo} array). */
-    public static Emotion rows(float[][] rows) {
-        float[][] copy = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            copy[i] = rows[i].clone();
-        }
-        return new Emotion(copy);
     }
 
     /**

@@ -9,10 +9,9 @@ package dittospark.motion;
  *                       source motion after every n-th clip
  * @param fixKpCondDim   {@code fix_kp_cond_dim}: [from, to) columns that still continue across a reset, or null
  * @param valueRange     {@code v_min_max_for_clip}: rows 0 and 1 are per-column minimum and maximum, or null
- * @param online         streaming fusion: fuse only min(overlap, seqFrames - overlap) frames
  */
 public record MotionSettings(int overlap, int smoothKernel, int fixKpCond, int[] fixKpCondDim,
-                             float[][] valueRange, boolean online) {
+                             float[][] valueRange) {
     public MotionSettings {
         if (overlap < 0) {
             throw new IllegalArgumentException("overlap must not be negative, got " + overlap);
@@ -26,10 +25,5 @@ public record MotionSettings(int overlap, int smoothKernel, int fixKpCond, int[]
         if (valueRange != null && valueRange.length < 2) {
             throw new IllegalArgumentException("v_min_max_for_clip needs a minimum row and a maximum row");
         }
-    }
-
-    /** The reference's setup defaults: overlap 10, smo_k_d 3, no kp reset, no value clip, offline. */
-    public static MotionSettings defaults() {
-        return new MotionSettings(10, 3, 0, null, null, false);
     }
 }

@@ -7,17 +7,16 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.models.ModelSpec;
 import dittospark.models.TensorSpec;
+import dittospark.models.verify.GraphCheck;
 
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -136,61 +135,17 @@ public final class ModelSession implements AutoCloseable {
 
     /** Compares the loaded graph with the contract; returns the output name for each contract key. */
     private static Map<String, String> check(ModelSpec spec, OrtSession session) throws RenderException {
-        List<String> problems = new ArrayList<>();
+        GraphCheck check;
         try {
-            Map<String, NodeInfo> inputs = session.getInputInfo();
-            for (TensorSpec in : spec.inputs()) {
-                NodeInfo info = inputs.get(in.name());
-                if (info == null) {
-                    if (!in.optional()) {
-                        problems.add("input " + in.name() + " is missing (model has " + inputs.keySet() + ")");
-                    }
-                    continue;
-                }
-                describeMismatch("input " + in.name(), in, info).ifPresent(problems::add);
-            }
-            Map<String, NodeInfo> outputs = session.getOutputInfo();
-            List<String> order = new ArrayList<>(outputs.keySet());
-            Map<String, String> names = new LinkedHashMap<>();
-            int position = 0;
-            for (TensorSpec out : spec.outputs()) {
-                String actual = out.positional() ? (position < order.size() ? order.get(position) : null)
-                        : (outputs.containsKey(out.name()) ? out.name() : null);
-                position++;
-                String label = out.positional() ? "output " + position + " (" + out.key() + ")" : "output " + out.name();
-                if (actual == null) {
-                    if (!out.optional()) {
-                        problems.add(label + " is missing (model has " + order + ")");
-                    }
-                    continue;
-                }
-                describeMismatch(label, out, outputs.get(actual)).ifPresent(problems::add);
-                names.put(out.positional() ? out.key() : out.name(), actual);
-            }
-            if (!problems.isEmpty()) {
-                throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + " does not match its contract: "
-                        + String.join("; ", problems));
-            }
-            return names;
+            check = GraphCheck.of(spec, session);
         } catch (OrtException e) {
             throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": unreadable graph metadata", e);
         }
-    }
-
-    private static java.util.Optional<String> describeMismatch(String label, TensorSpec spec, NodeInfo info) {
-        if (!(info.getInfo() instanceof TensorInfo t)) {
-            return java.util.Optional.of(label + " is not a tensor");
+        if (!check.ok()) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + " does not match its contract: "
+                    + String.join("; ", check.problems()));
         }
-        String type = t.type.toString().toLowerCase(java.util.Locale.ROOT);
-        String expectedType = spec.type().replace("float32", "float");
-        if (!type.equals(expectedType)) {
-            return java.util.Optional.of(label + " is " + type + ", contract says " + spec.type());
-        }
-        if (!spec.accepts(t.getShape())) {
-            return java.util.Optional.of(label + " has shape " + Tensor.describe(t.getShape()) + ", contract says "
-                    + spec.describeShapes());
-        }
-        return java.util.Optional.empty();
+        return check.outputNames();
     }
 
     private static void closeQuietly(OrtSession s) {

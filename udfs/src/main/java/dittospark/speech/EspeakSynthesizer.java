@@ -1,7 +1,7 @@
 package dittospark.speech;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dittospark.speech;
 
-import dittospark.engine.RenderException;
+import dittospark.errors.RenderException;
 
 import java.nio.file.Path;
 
@@ -13,7 +13,7 @@ public interface SpeechSynthesizer {
      * Writes the spoken {@code text} as an audio file inside {@code workDir} and returns it.
      *
      * @param language a BCP-47 tag choosing the voice; one without a voice fails with
-     *                 {@link dittospark.engine.ErrorKind#SPEECH_FAILED}
+     *                 {@link dittospark.errors.ErrorKind#SPEECH_FAILED}
      * @param voice    a voice variant within the language, or null for the language's default
      */
     Path synthesize(String text, String language, String voice, Path workDir) throws RenderException;

@@ -1,8 +1,10 @@
 package dittospark.udf;
 
+import dittospark.engine.EngineRegistry;
+import dittospark.engine.LocalModels;
 import dittospark.engine.RenderEngine;
-import dittospark.engine.RenderException;
 import dittospark.engine.RenderProgress;
+import dittospark.errors.RenderException;
 import dittospark.files.ScratchSpace;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
@@ -14,8 +16,9 @@ import java.time.Duration;
 
 /**
  * How a Spark task renders on its executor: on the GPU Spark assigned to the task, else the CPU, with
- * the executor's local copy of the model set and its cached engine, so that models load once per
- * executor and device however many tasks, partitions or UDF calls use them.
+ * the executor's local copy of the model set and its engine, both kept by the JVM's
+ * {@link EngineRegistry}, so that models load once per executor and device however many tasks,
+ * partitions or UDF calls use them.
  */
 public final class ExecutorRendering {
     /** Where executors keep their copies of remote model sets. */
@@ -46,10 +49,11 @@ public final class ExecutorRendering {
         String executor = SparkEnv.get().executorId();
         Integer attempt = task == null ? null : task.attemptNumber();
         try {
-            LocalModels models = new ModelFolderCache(MODEL_CACHE).local(modelsUri, conf);
+            EngineRegistry registry = EngineRegistry.jvm();
+            LocalModels models = localModels(registry, modelsUri, conf);
             ResultRow.Place place = new ResultRow.Place(modelsUri, models.hash(), device, executor, attempt);
             return new RowRenderer(request -> {
-                EngineCache.Lease lease = EngineCache.engine(models, device);
+                EngineRegistry.Lease lease = registry.engine(models.folder(), null, device);
                 if (lease.loaded()) {
                     onLoad.accept(executor + "/" + device);
                 }
@@ -65,7 +69,13 @@ public final class ExecutorRendering {
 
     /** The executor's engine over the model set at {@code modelsUri}, on the current task's device. */
     public static RenderEngine engine(String modelsUri, Configuration conf) throws RenderException {
-        LocalModels models = new ModelFolderCache(MODEL_CACHE).local(modelsUri, conf);
-        return EngineCache.engine(models, device(TaskContext.get())).engine();
+        EngineRegistry registry = EngineRegistry.jvm();
+        LocalModels models = localModels(registry, modelsUri, conf);
+        return registry.engine(models.folder(), null, device(TaskContext.get())).engine();
+    }
+
+    private static LocalModels localModels(EngineRegistry registry, String modelsUri, Configuration conf)
+            throws RenderException {
+        return registry.localModels(modelsUri, uri -> new ModelFolderCache(MODEL_CACHE).local(uri, conf));
     }
 }

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,6 +17,9 @@ import java.util.TreeMap;
 public final class HadoopFiles {
     /** Schemes whose files a manifest may name; a path without a scheme is a local file. */
     public static final Set<String> SCHEMES = Set.of("file", "hdfs", "s3a");
+    /** Where Hadoop's jars keep its defaults; a file of a module not on the classpath is skipped. */
+    private static final List<String> DEFAULT_FILES = List.of("core-default.xml", "hdfs-default.xml",
+            "mapred-default.xml", "yarn-default.xml");
 
     private HadoopFiles() {
     }
@@ -45,9 +49,14 @@ public final class HadoopFiles {
         return scheme == null || scheme.equals("file");
     }
 
-    /** The entries of {@code conf} that differ from Hadoop's defaults: small enough to broadcast. */
+    /**
+     * The entries of {@code conf} that differ from Hadoop's built-in defaults: small enough to broadcast.
+     * Settings of the driver's site files ({@code core-site.xml}, ...) count as set: executors on other
+     * machines may lack those files, while the defaults come with the Hadoop jars everywhere.
+     */
     public static Map<String, String> overrides(Configuration conf) {
-        Configuration defaults = new Configuration();
+        Configuration defaults = new Configuration(false);
+        DEFAULT_FILES.forEach(defaults::addResource);
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : conf) {
             if (!e.getValue().equals(defaults.getRaw(e.getKey()))) {
@@ -57,7 +66,7 @@ public final class HadoopFiles {
         return out;
     }
 
-    /** A configuration of Hadoop's defaults plus {@code overrides}. */
+    /** This machine's configuration (its defaults and site files) with {@code overrides} on top. */
     public static Configuration configuration(Map<String, String> overrides) {
         Configuration conf = new Configuration();
         overrides.forEach(conf::set);

@@ -1,6 +1,6 @@
 package dittospark.udf;
 
-import dittospark.engine.RenderException;
+import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
 import dittospark.files.ScratchSpace;
 import org.apache.hadoop.conf.Configuration;

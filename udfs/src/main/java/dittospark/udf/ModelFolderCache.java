@@ -1,7 +1,8 @@
 package dittospark.udf;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.engine.LocalModels;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
@@ -13,7 +14,6 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,17 +25,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Model folders on local disk, one per model set and JVM. A folder on another file system (hdfs://,
- * s3a://, ...) is copied into the cache directory under a name derived from its listing, through a
- * temporary folder renamed atomically, so executors sharing a disk never see a half-copied set and a
- * changed remote set gets a fresh copy. A local folder is used in place. Either way the folder is
+ * Model folders on local disk. A folder on another file system (hdfs://, s3a://, ...) is copied into
+ * the cache directory under a name derived from its listing, through a temporary folder renamed
+ * atomically, so executors sharing a disk never see a half-copied set and a changed remote set gets a
+ * fresh copy. A local folder is used in place. Either way the folder is
  * verified against the model contracts before use.
  */
 public final class ModelFolderCache {
-    private static final Map<String, LocalModels> RESOLVED = new ConcurrentHashMap<>();
     private static final String HASH_FILE = ".dittospark-model-hash";
 
     private final java.nio.file.Path cacheDir;
@@ -44,23 +42,17 @@ public final class ModelFolderCache {
         this.cacheDir = cacheDir;
     }
 
-    /** The verified local folder of the model set at {@code uri}, copied at most once per JVM. */
+    /**
+     * The verified local folder of the model set at {@code uri}, copied unless this disk already holds
+     * a copy of the same listing. Costs a listing or, for a local folder, a hash of its files: callers
+     * keep the result ({@link dittospark.engine.EngineRegistry#localModels}).
+     */
     public LocalModels local(String uri, Configuration conf) throws RenderException {
         try {
-            return RESOLVED.computeIfAbsent(uri, u -> {
-                try {
-                    return resolve(u, conf);
-                } catch (RenderException e) {
-                    throw new Unchecked(e);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (Unchecked e) {
-            throw e.cause;
-        } catch (UncheckedIOException e) {
-            throw new RenderException(ErrorKind.MODEL_MISMATCH,
-                    "cannot read the model set " + uri + ": " + e.getCause().getMessage(), e.getCause());
+            return resolve(uri, conf);
+        } catch (IOException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, "cannot read the model set " + uri + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -151,15 +143,6 @@ public final class ModelFolderCache {
         if (!missing.isEmpty()) {
             throw new RenderException(ErrorKind.MODEL_MISMATCH,
                     "the model set " + uri + " lacks " + String.join(", ", missing));
-        }
-    }
-
-    private static final class Unchecked extends RuntimeException {
-        final RenderException cause;
-
-        Unchecked(RenderException cause) {
-            super(cause);
-            this.cause = cause;
         }
     }
 }

@@ -1,7 +1,7 @@
 package dittospark.udf;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.files.ScratchSpace;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkEnv;

@@ -1,7 +1,7 @@
 package dittospark.udf;
 
-import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderResult;
+import dittospark.errors.ErrorKind;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;

@@ -1,10 +1,10 @@
 package dittospark.udf;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
 import dittospark.engine.RenderOptions;
 import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
 import dittospark.video.MiddleFrameThumbnail;
 import org.apache.hadoop.conf.Configuration;

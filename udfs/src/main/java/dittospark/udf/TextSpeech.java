@@ -1,8 +1,8 @@
 package dittospark.udf;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
-import dittospark.engine.RenderException;
 import dittospark.engine.RenderOptions;
+import dittospark.errors.RenderException;
 import dittospark.speech.Synthesizers;
 import org.apache.hadoop.conf.Configuration;
 

@@ -1,7 +1,8 @@
 package dittospark.video;
 
 import dittospark.audio.DecodedAudio;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class EncodeBaseline {
         try (SourceReader reader = SourceReader.open(video, 0)) {
             Optional<Image> frame = reader.next();
             if (frame.isEmpty()) {
-                throw new RenderException(dittospark.engine.ErrorKind.SOURCE_UNREADABLE, video + " has no frames");
+                throw new RenderException(ErrorKind.SOURCE_UNREADABLE, video + " has no frames");
             }
             long t = System.nanoTime();
             try (Mp4Writer writer = Mp4Writer.open(target, frame.get().width(), frame.get().height(), audio)) {

@@ -2,8 +2,8 @@ package dittospark.video;
 
 import dittospark.audio.FfmpegMessages;
 import dittospark.audio.DecodedAudio;
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;

@@ -1,6 +1,5 @@
 package dittospark.video;
 
-import dittospark.engine.SourceKind;
 
 /**
  * What a source is without decoding all of it. {@code frames} is 1 for an image; for a video it is the

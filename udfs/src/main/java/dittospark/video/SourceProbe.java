@@ -1,7 +1,6 @@
 package dittospark.video;
 
-import dittospark.engine.RenderException;
-import dittospark.engine.SourceKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package dittospark.video;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
-import dittospark.engine.SourceKind;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.image.ImageCodec;
 
@@ -42,11 +41,6 @@ public final class SourceReader implements AutoCloseable {
 
     public SourceKind kind() {
         return video == null ? SourceKind.IMAGE : SourceKind.VIDEO;
-    }
-
-    /** Frames per second of a video; 0 for a picture. */
-    public double fps() {
-        return video == null ? 0 : video.fps();
     }
 
     /** The next frame, or empty after the last (or after {@code frameLimit} frames). */

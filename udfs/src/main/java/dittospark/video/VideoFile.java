@@ -1,8 +1,8 @@
 package dittospark.video;
 
 import dittospark.audio.FfmpegMessages;
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.image.ImageCodec;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;

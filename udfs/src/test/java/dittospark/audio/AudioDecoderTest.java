@@ -1,7 +1,7 @@
 package dittospark.audio;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;
 import org.junit.jupiter.api.Test;

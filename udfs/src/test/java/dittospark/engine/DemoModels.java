@@ -1,5 +1,7 @@
 package dittospark.engine;
 
+import dittospark.errors.RenderException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -2,6 +2,8 @@ package dittospark.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.face.FaceBox;
 import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;

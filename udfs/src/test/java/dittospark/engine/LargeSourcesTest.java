@@ -1,5 +1,8 @@
 package dittospark.engine;
 
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.image.ResizeRule;
 import dittospark.media.FfmpegCli;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.media.FfmpegCli;
 import dittospark.media.MediaFrames;
 import dittospark.media.Samples;
+import dittospark.video.SourceKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

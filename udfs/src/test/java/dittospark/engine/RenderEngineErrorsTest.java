@@ -1,5 +1,7 @@
 package dittospark.engine;
 
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,8 @@
 package dittospark.engine;
 
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ConditionCheck extends SingleFileCheck {
     private static final String FILE = "condition_handler.json";
+    /** All parts, eyes following the source frames: the released model's layout. */
+    private static final ConditionParts RELEASE_PARTS = new ConditionParts(true, true, true, true, false);
 
     public ConditionCheck() {
         super(FILE);
@@ -40,12 +42,12 @@ public final class ConditionCheck extends SingleFileCheck {
     }
 
     private static void check(JsonNode c) {
-        ConditionBuilder builder = new ConditionBuilder(ConditionParts.all(), Emotion.fromJson(c.get("emo")),
+        ConditionBuilder builder = new ConditionBuilder(RELEASE_PARTS, Emotion.fromJson(c.get("emo")),
                 perSourceFrame(c.get("eye_open_lst")), perSourceFrame(c.get("eye_ball_lst")), GoldenRows.floats(c.get("sc")));
         for (JsonNode call : c.get("calls")) {
             String what = "frame " + call.get("idx").asInt() + " +" + call.get("frame_num").asInt();
             float[] firstColumn = GoldenRows.floats(call.get("aud_first_col"));
-            int audioDim = call.get("cond_shape").get(1).asInt() - ConditionParts.all().width(0);
+            int audioDim = call.get("cond_shape").get(1).asInt() - RELEASE_PARTS.width(0);
             float[][] audio = new float[call.get("frame_num").asInt()][audioDim];
             for (int r = 0; r < audio.length; r++) {
                 audio[r][0] = firstColumn[r];

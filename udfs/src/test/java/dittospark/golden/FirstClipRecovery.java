@@ -45,7 +45,7 @@ final class FirstClipRecovery {
     private static void unfade(double[][] rows, float[][] next, MotionSettings s) {
         int seq = rows.length;
         int valid = seq - s.overlap();
-        int fuse = s.online() ? Math.min(s.overlap(), valid) : s.overlap();
+        int fuse = s.overlap();
         for (int i = 0; i < fuse; i++) {
             double a = (double) i / fuse;
             double[] row = rows[seq - fuse + i];

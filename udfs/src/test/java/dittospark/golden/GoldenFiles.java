@@ -2,6 +2,7 @@ package dittospark.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dittospark.image.Affine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,13 @@ public final class GoldenFiles {
         java.util.List<Double> out = new java.util.ArrayList<>();
         flatten(node, out);
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The first two rows of a row-major 2x3 or 3x3 matrix, as the reference stores crop transforms. */
+    public static Affine affine(JsonNode matrix) {
+        double[] m = flat(matrix);
+        assertThat(m.length).as("coefficients of an affine matrix").isIn(6, 9);
+        return Affine.of(m[0], m[1], m[2], m[3], m[4], m[5]);
     }
 
     private static void flatten(JsonNode node, java.util.List<Double> out) {

@@ -45,7 +45,7 @@ public final class LandmarkGoldenCheck extends SingleFileCheck {
 
     private static void check203(JsonNode c) {
         float[] lmk = Landmark203Codec.postprocess(GoldenFiles.toFloat(flat(c.get("model_output"))),
-                Affine.ofRows(flat(c.get("M_c2o"))).toFloat32());
+                GoldenFiles.affine(c.get("M_c2o")).toFloat32());
         assertClose("203 landmarks", toDouble(lmk), flat(c.get("landmarks")));
     }
 }

@@ -50,7 +50,7 @@ public final class PutBackGoldenCheck implements GoldenCheck {
         JsonNode root = GoldenFiles.json(FILE);
         Npy render = GoldenFiles.npy(RENDER);
         FloatImage renderImage = new FloatImage(render.shape()[1], render.shape()[0], render.shape()[2], render.floats());
-        Affine c2o = Affine.ofRows(GoldenFiles.flat(root.get("M_c2o"))).toFloat32();
+        Affine c2o = GoldenFiles.affine(root.get("M_c2o")).toFloat32();
         PutBack putBack = new PutBack(FaceMask.forMode("blend", 1));
         GoldenImages.assertNearlyEqual(RESULT,
                 putBack.apply(GoldenImages.read(goldenDir.resolve(FRAME)), renderImage, c2o),

@@ -4,6 +4,11 @@ import dittospark.golden.GoldenImages;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,11 +26,24 @@ class ImageOpsTest {
         return new Image(w, h, rgb);
     }
 
+    /** PNG bytes written by the JDK, not by the OpenCV under test. */
+    private static byte[] png(Image image) throws IOException {
+        BufferedImage picture = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                picture.setRGB(x, y, image.at(x, y, 0) << 16 | image.at(x, y, 1) << 8 | image.at(x, y, 2));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", out);
+        return out.toByteArray();
+    }
+
     @Test
-    void pngRoundTripKeepsEveryPixelInRgbOrder() {
+    void decodesAPngInRgbOrder() throws Exception {
         Image original = gradient(37, 23);
 
-        Image decoded = ImageOps.decode(ImageOps.encode(original, ".png"));
+        Image decoded = ImageOps.decode(png(original));
 
         assertThat(decoded.rgb()).as("decoded PNG pixels").isEqualTo(original.rgb());
     }
@@ -80,7 +98,7 @@ class ImageOpsTest {
 
     @Test
     void repeatedWarpsReleaseTheirNativeMemory() {
-        FloatImage frame = FloatImage.zeros(1920, 1080, 3);
+        FloatImage frame = new FloatImage(1920, 1080, 3, new float[1920 * 1080 * 3]);
         Affine shift = Affine.of(1, 0, 3, 0, 1, 2);
         for (int i = 0; i < 5; i++) {
             ImageOps.warpAffine(frame, shift, 1920, 1080);

@@ -1,5 +1,6 @@
 package dittospark.image;
 
+import dittospark.media.FfmpegCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class PictureSizeTest {
     @Test
     void readsAJpegsStartOfFrameAfterItsOtherSegments() throws IOException {
         Path jpeg = dir.resolve("p.jpg");
-        Files.write(jpeg, ImageOps.encode(Image.blank(64, 48), ".jpg"));
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=64x48", "-frames:v", "1", jpeg.toString());
 
         assertThat(PictureSize.of(Files.readAllBytes(jpeg))).as("declared size of a 64x48 jpeg")
                 .contains(new PictureSize.Size(64, 48));

@@ -23,7 +23,7 @@ class Audio2MotionTest {
     }
 
     private static MotionSettings settings(int overlap, int smooth, float[][] range) {
-        return new MotionSettings(overlap, smooth, 0, null, range, false);
+        return new MotionSettings(overlap, smooth, 0, null, range);
     }
 
     @Test
@@ -62,7 +62,7 @@ class Audio2MotionTest {
     void resetRestoresSourceMotionExceptKeptColumns() {
         float[] source = new float[DIM];
         Arrays.fill(source, 9f);
-        MotionSettings reset = new MotionSettings(3, 1, 1, new int[] {0, 2}, null, false);
+        MotionSettings reset = new MotionSettings(3, 1, 1, new int[] {0, 2}, null);
         Audio2Motion a2m = new Audio2Motion(countingSampler(), source, reset);
 
         a2m.addClip(null, new float[SEQ][1]);

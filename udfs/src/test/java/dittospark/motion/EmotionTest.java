@@ -29,13 +29,8 @@ class EmotionTest {
     }
 
     @Test
-    void defaultIsNeutral() {
-        assertThat(Emotion.neutral().at(0)).as("neutral row").containsExactly(Emotion.labels(Emotion.NEUTRAL).at(0));
-    }
-
-    @Test
-    void framesCycleThroughRowsAndLeadInUsesTheFirst() {
-        Emotion e = Emotion.perFrame(new int[][] {{0}, {1}, {2}});
+    void framesCycleThroughRowsAndLeadInUsesTheFirst() throws Exception {
+        Emotion e = Emotion.fromJson(json("[[0], [1], [2]]"));
 
         assertThat(e.at(4)).as("frame 4 of 3 rows").containsExactly(Emotion.labels(1).at(0));
         assertThat(e.at(-5)).as("lead-in frame").containsExactly(Emotion.labels(0).at(0));

@@ -1,7 +1,8 @@
 package dittospark.udf;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.engine.LocalModels;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;

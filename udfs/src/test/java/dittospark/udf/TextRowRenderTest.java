@@ -2,9 +2,9 @@ package dittospark.udf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.engine.DemoModels;
-import dittospark.engine.ErrorKind;
 import dittospark.engine.RenderEngine;
 import dittospark.engine.RenderProgress;
+import dittospark.errors.ErrorKind;
 import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;
 import dittospark.speech.EspeakCli;

@@ -1,11 +1,11 @@
 package dittospark.udf;
 
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
 import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
-import dittospark.engine.SourceKind;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.speech.Synthesizers;
+import dittospark.video.SourceKind;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

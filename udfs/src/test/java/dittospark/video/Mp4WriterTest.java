@@ -2,8 +2,8 @@ package dittospark.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.audio.DecodedAudio;
-import dittospark.engine.ErrorKind;
-import dittospark.engine.RenderException;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.media.FfmpegCli;
 import org.junit.jupiter.api.Test;

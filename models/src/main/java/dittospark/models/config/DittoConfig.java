@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A Ditto release config ({@code ditto_cfg/*.pkl}, or the same dict as JSON): {@code base_cfg}
@@ -18,8 +17,8 @@ import java.util.Optional;
  * render option.
  *
  * <p>Values are normalised: dicts are ordered maps, tuples lists, integers Long, floats Double,
- * numpy arrays {@link NdArray} (nested lists in the JSON form). Typed getters take a dotted path
- * from the top, e.g. {@code default_kwargs.overall_ctrl_info.delta_pitch}.
+ * numpy arrays {@link NdArray} (nested lists in the JSON form). The engine reads the values through
+ * {@link #toJson}.
  */
 public final class DittoConfig {
     public static final String BASE_CFG = "base_cfg";
@@ -94,15 +93,6 @@ public final class DittoConfig {
         return section(BASE_CFG);
     }
 
-    public Map<String, Object> audio2motion() {
-        return section(AUDIO2MOTION_CFG);
-    }
-
-    /** The setup defaults, which are the defaults of every render option. */
-    public Map<String, Object> defaultKwargs() {
-        return section(DEFAULT_KWARGS);
-    }
-
     @SuppressWarnings("unchecked")
     private Map<String, Object> section(String key) {
         return (Map<String, Object>) raw.get(key);
@@ -111,63 +101,6 @@ public final class DittoConfig {
     /** Pretty JSON with numpy arrays as nested lists: the JSON form {@link #read} accepts. */
     public String toJson() {
         return ConfigJson.write(raw);
-    }
-
-    /** The value at a dotted path, e.g. {@code audio2motion_cfg.seq_frames}; empty when absent or None. */
-    public Optional<Object> value(String path) {
-        return Optional.ofNullable(lookup(raw, path));
-    }
-
-    /** An integer setting; Python bools count as 0/1, a float must be integral. */
-    public int intValue(String path, int defaultValue) {
-        return value(path).map(v -> Math.toIntExact(integral(path, scalar(path, v)))).orElse(defaultValue);
-    }
-
-    public long longValue(String path, long defaultValue) {
-        return value(path).map(v -> integral(path, scalar(path, v))).orElse(defaultValue);
-    }
-
-    public double doubleValue(String path, double defaultValue) {
-        return value(path).map(v -> number(path, scalar(path, v))).orElse(defaultValue);
-    }
-
-    /** A flag; integers count as Python truth values. */
-    public boolean booleanValue(String path, boolean defaultValue) {
-        return value(path).map(v -> {
-            Object s = scalar(path, v);
-            if (s instanceof Boolean b) {
-                return b;
-            }
-            if (s instanceof Long l) {
-                return l != 0;
-            }
-            throw new IllegalStateException(path + " is " + describe(s) + ", not a flag");
-        }).orElse(defaultValue);
-    }
-
-    public Optional<String> string(String path) {
-        return value(path).map(v -> {
-            if (v instanceof String s) {
-                return s;
-            }
-            throw new IllegalStateException(path + " is " + describe(v) + ", not a string");
-        });
-    }
-
-    /** A numpy array, or the numbers a JSON config (or a Python list) holds in its place. */
-    public Optional<NdArray> array(String path) {
-        return value(path).map(v -> v instanceof NdArray a ? a : NdArray.fromNested(v, path));
-    }
-
-    /** A dict setting, e.g. {@code default_kwargs.overall_ctrl_info}. */
-    @SuppressWarnings("unchecked")
-    public Optional<Map<String, Object>> map(String path) {
-        return value(path).map(v -> {
-            if (v instanceof Map<?, ?> m) {
-                return (Map<String, Object>) m;
-            }
-            throw new IllegalStateException(path + " is " + describe(v) + ", not a dict");
-        });
     }
 
     /**
@@ -204,67 +137,6 @@ public final class DittoConfig {
             }
         });
         return out;
-    }
-
-    /**
-     * Looks a dotted path up; a key may itself contain dots ({@code lmdm_v0.4_hubert}), so the
-     * longest key that prefixes the path wins.
-     */
-    private static Object lookup(Object node, String path) {
-        if (!(node instanceof Map<?, ?> map)) {
-            return null;
-        }
-        if (map.containsKey(path)) {
-            return map.get(path);
-        }
-        for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
-            String key = path.substring(0, dot);
-            if (map.containsKey(key)) {
-                Object found = lookup(map.get(key), path.substring(dot + 1));
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** A single value: a number or flag, or a one-element array. */
-    private static Object scalar(String path, Object v) {
-        if (v instanceof NdArray a) {
-            if (a.size() != 1) {
-                throw new IllegalStateException(path + " is " + a + ", not a single value");
-            }
-            Object element = a.toNestedLists();
-            while (element instanceof List<?> l) {
-                element = l.get(0);
-            }
-            return element;
-        }
-        return v;
-    }
-
-    private static long integral(String path, Object v) {
-        if (v instanceof Long l) {
-            return l;
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-            return d.longValue();
-        }
-        throw new IllegalStateException(path + " is " + describe(v) + ", not an integer");
-    }
-
-    private static double number(String path, Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof Boolean b) {
-            return b ? 1 : 0;
-        }
-        throw new IllegalStateException(path + " is " + describe(v) + ", not a number");
     }
 
     private static String describe(Object v) {

@@ -32,11 +32,6 @@ public enum NumpyDtype {
         return itemSize;
     }
 
-    public static NumpyDtype ofLabel(String label) {
-        return Arrays.stream(values()).filter(d -> d.label.equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unsupported dtype '" + label + "'"));
-    }
-
     /** The dtype of a pickled {@code numpy.dtype('f4')}-style code (byte order excluded). */
     static NumpyDtype ofCode(String code) {
         return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst()

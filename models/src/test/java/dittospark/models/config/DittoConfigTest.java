@@ -110,7 +110,8 @@ class DittoConfigTest {
     void keepsTheDictOrderOfThePickle() throws IOException {
         DittoConfig config = DittoConfig.read(pickled(4, "_core"));
 
-        assertThat(new ArrayList<>(config.defaultKwargs().keySet())).as("default_kwargs keys in Python's order")
+        assertThat(new ArrayList<>(((Map<?, ?>) config.raw().get(DittoConfig.DEFAULT_KWARGS)).keySet()))
+                .as("default_kwargs keys in Python's order")
                 .isEqualTo(new ArrayList<>(((Map<?, ?>) EXPECTED.get("default_kwargs")).keySet()));
     }
 
@@ -163,8 +164,8 @@ class DittoConfigTest {
         Path file = Files.writeString(dir.resolve("settings.cfg"), """
                   {"base_cfg": {}, "audio2motion_cfg": {"seq_frames": 80}, "default_kwargs": {}}""");
 
-        assertThat(DittoConfig.read(file).intValue("audio2motion_cfg.seq_frames", 0))
-                .as("seq_frames of a JSON file named .cfg").isEqualTo(80);
+        assertThat(DittoConfig.read(file).raw().get(DittoConfig.AUDIO2MOTION_CFG))
+                .as("audio2motion_cfg of a JSON file named .cfg").isEqualTo(Map.of("seq_frames", 80L));
     }
 
     private Path jsonFile(String json) throws IOException {
@@ -174,78 +175,6 @@ class DittoConfigTest {
     private DittoConfig withBaseCfg(String baseCfg) throws IOException {
         return DittoConfig.read(jsonFile("{\"base_cfg\": " + baseCfg
                 + ", \"audio2motion_cfg\": {}, \"default_kwargs\": {}}"));
-    }
-
-    private DittoConfig kwargs(String defaultKwargs) throws IOException {
-        return DittoConfig.read(jsonFile("{\"base_cfg\": {}, \"audio2motion_cfg\": {}, \"default_kwargs\": "
-                + defaultKwargs + "}"));
-    }
-
-    @Test
-    void intValueFollowsADottedPath() throws IOException {
-        DittoConfig config = kwargs("{\"overall_ctrl_info\": {\"delta_pitch\": 2}}");
-
-        assertThat(config.intValue("default_kwargs.overall_ctrl_info.delta_pitch", -1))
-                .as("default_kwargs.overall_ctrl_info.delta_pitch").isEqualTo(2);
-    }
-
-    @Test
-    void pathMayCrossAKeyThatHoldsDots() throws IOException {
-        DittoConfig config = kwargs("{\"lmdm_v0.4\": {\"steps\": 10}}");
-
-        assertThat(config.intValue("default_kwargs.lmdm_v0.4.steps", -1)).as("steps under key lmdm_v0.4")
-                .isEqualTo(10);
-    }
-
-    @Test
-    void absentOrNoneValueGivesTheDefault() throws IOException {
-        DittoConfig config = kwargs("{\"smo_k_d\": null}");
-
-        assertThat(List.of(config.intValue("default_kwargs.smo_k_d", 3), config.intValue("default_kwargs.nope", 4)))
-                .as("defaults for a None and an absent value").containsExactly(3, 4);
-    }
-
-    @Test
-    void intValueRejectsAFraction() throws IOException {
-        DittoConfig config = kwargs("{\"n\": 2.5}");
-
-        assertThatThrownBy(() -> config.intValue("default_kwargs.n", 0)).as("reading 2.5 as an int")
-                .hasMessageContaining("default_kwargs.n").hasMessageContaining("not an integer");
-    }
-
-    @Test
-    void booleanValueTakesPythonIntegersAsTruthValues() throws IOException {
-        DittoConfig config = kwargs("{\"fix_kp_cond\": 1, \"flag\": false}");
-
-        assertThat(List.of(config.booleanValue("default_kwargs.fix_kp_cond", false),
-                config.booleanValue("default_kwargs.flag", true)))
-                .as("fix_kp_cond = 1 and flag = false").containsExactly(true, false);
-    }
-
-    @Test
-    void doubleValueReadsAOneElementArray() throws IOException {
-        Python3.assumeModules("numpy");
-        DittoConfig config = DittoConfig.read(pickled(4, "_core"));
-
-        assertThat(config.doubleValue("default_kwargs.zero_d", 0)).as("a 0-d float32 array").isEqualTo(2.25);
-    }
-
-    @Test
-    void arrayOfNestedListsHasTheirShape() throws IOException {
-        DittoConfig config = kwargs("{\"v\": [[1.5, 2], [3, 4], [5, 6]]}");
-
-        NdArray v = config.array("default_kwargs.v").orElseThrow();
-
-        assertThat(v.shape()).as("shape of a 3x2 nested list").containsExactly(3, 2);
-        assertThat(v.toDoubles()).as("elements in row-major order").containsExactly(1.5, 2, 3, 4, 5, 6);
-    }
-
-    @Test
-    void arrayRejectsARaggedList() throws IOException {
-        DittoConfig config = kwargs("{\"v\": [[1, 2], [3]]}");
-
-        assertThatThrownBy(() -> config.array("default_kwargs.v")).as("a ragged nested list")
-                .hasMessageContaining("not a rectangular array");
     }
 
     @Test

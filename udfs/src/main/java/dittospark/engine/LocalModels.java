@@ -1,6 +1,5 @@
-package dittospark.udf;
+package dittospark.engine;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
@@ -10,5 +9,5 @@ import java.nio.file.Path;
  * @param folder the local folder the engine loads
  * @param hash   SHA-256 over the folder's files (names and contents), naming the model set in results
  */
-public record LocalModels(String uri, Path folder, String hash) implements Serializable {
+public record LocalModels(String uri, Path folder, String hash) {
 }

@@ -1,4 +1,4 @@
-package dittospark.video;
+package dittospark.job;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Counts a video's frames by decoding them all: exact, where container metadata may not be. */
-public final class FrameCounter {
+final class FrameCounter {
     private FrameCounter() {
     }
 
-    public static int count(Path video) throws IOException {
+    static int count(Path video) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
             grabber.start();
             int frames = 0;

@@ -1,4 +1,4 @@
-package dittospark.video;
+package dittospark.job;
 
 import org.junit.jupiter.api.Test;
 

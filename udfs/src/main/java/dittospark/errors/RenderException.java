@@ -1,4 +1,4 @@
-package dittospark.engine;
+package dittospark.errors;
 
 /** A render that cannot complete, with a stable {@link ErrorKind} and a message a user can act on. */
 public class RenderException extends Exception {

@@ -1,4 +1,4 @@
-package dittospark.engine;
+package dittospark.errors;
 
 /** Stable classification of why a row did not render; written to the results table as {@code error_kind}. */
 public enum ErrorKind {

@@ -1,4 +1,4 @@
-package dittospark.engine;
+package dittospark.video;
 
 /** Whether a source is a still picture or a video; decided by content, not by file name. */
 public enum SourceKind {

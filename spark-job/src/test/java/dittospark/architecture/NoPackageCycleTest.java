@@ -1,0 +1,39 @@
+package dittospark.architecture;
+
+import dittospark.engine.RenderEngine;
+import dittospark.job.BatchJob;
+import dittospark.models.ModelContracts;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main classes of every module, models, udfs and spark-job, form a package graph without cycles. */
+class NoPackageCycleTest {
+    @Test
+    void noPackageOfAnyModuleReachesItselfThroughOthers() throws Exception {
+        List<Path> roots = Stream.of(ModelContracts.class, RenderEngine.class, BatchJob.class)
+                .map(NoPackageCycleTest::classRoot).toList();
+
+        Map<String, Set<String>> uses = PackageGraph.of("dittospark", roots);
+
+        assertThat(uses).as("packages read from %s", roots).containsKeys("dittospark.models",
+                "dittospark.engine", "dittospark.job");
+        assertThat(PackageCycles.of(uses).stream().map(cycle -> String.join(" -> ", cycle)))
+                .as("package cycles among %s", uses.keySet()).isEmpty();
+    }
+
+    private static Path classRoot(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
