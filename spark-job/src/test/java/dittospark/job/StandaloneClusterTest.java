@@ -42,10 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneClusterTest {
     private static final Path SAMPLES = Path.of(System.getProperty("samples.dir"));
     private static final int ROWS = 8;
-    private static final List<String> OPENS = Arrays.stream(("java.lang java.lang.invoke java.lang.reflect java.io "
-                    + "java.net java.nio java.util java.util.concurrent java.util.concurrent.atomic sun.nio.ch sun.nio.cs "
-                    + "sun.security.action sun.util.calendar").split(" "))
-            .map(p -> "--add-opens=java.base/" + p + "=ALL-UNNAMED").toList();
 
     /** Kept when the test fails: the logs of every JVM of the cluster are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -90,7 +86,7 @@ class StandaloneClusterTest {
                         "-Dspark.executor.cores=2", "-Dspark.executor.memory=2g",
                         "-Dspark.executor.resource.gpu.amount=2", "-Dspark.task.resource.gpu.amount=1",
                         "-Dspark.executor.extraClassPath=" + classFolders(),
-                        "-Dspark.executor.extraJavaOptions=" + String.join(" ", OPENS) + " -Djava.io.tmpdir="
+                        "-Dspark.executor.extraJavaOptions=" + String.join(" ", SparkJvmFlags.ADD_OPENS) + " -Djava.io.tmpdir="
                                 + Files.createDirectories(dir.resolve("executor-tmp")),
                         "-Dspark.driver.host=127.0.0.1", "-Dspark.ui.enabled=false",
                         "-Dspark.task.maxFailures=4"),
@@ -186,7 +182,7 @@ class StandaloneClusterTest {
     private static Process start(String name, List<String> jvmOptions, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", sparkHome.resolve("jars") + "/*" + File.pathSeparator + classFolders()));
-        command.addAll(OPENS);
+        command.addAll(SparkJvmFlags.ADD_OPENS);
         command.addAll(jvmOptions);
         command.add(mainClass);
         command.addAll(List.of(args));
