@@ -12,11 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneClusterTest {
     private static final Path SAMPLES = Path.of(System.getProperty("samples.dir"));
     private static final int ROWS = 8;
-    private static final List<String> OPENS = jvmOptions();
 
     /** Kept when the test fails: the logs of every JVM of the cluster are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -90,7 +86,7 @@ class StandaloneClusterTest {
                         "-Dspark.executor.cores=2", "-Dspark.executor.memory=2g",
                         "-Dspark.executor.resource.gpu.amount=2", "-Dspark.task.resource.gpu.amount=1",
                         "-Dspark.executor.extraClassPath=" + classFolders(),
-                        "-Dspark.executor.extraJavaOptions=" + String.join(" ", OPENS) + " -Djava.io.tmpdir="
+                        "-Dspark.executor.extraJavaOptions=" + String.join(" ", SparkJvmFlags.ADD_OPENS) + " -Djava.io.tmpdir="
                                 + Files.createDirectories(dir.resolve("executor-tmp")),
                         "-Dspark.driver.host=127.0.0.1", "-Dspark.ui.enabled=false",
                         "-Dspark.task.maxFailures=4"),
@@ -186,7 +182,7 @@ class StandaloneClusterTest {
     private static Process start(String name, List<String> jvmOptions, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", sparkHome.resolve("jars") + "/*" + File.pathSeparator + classFolders()));
-        command.addAll(OPENS);
+        command.addAll(SparkJvmFlags.ADD_OPENS);
         command.addAll(jvmOptions);
         command.add(mainClass);
         command.addAll(List.of(args));
@@ -218,14 +214,4 @@ class StandaloneClusterTest {
     }
 
     /** The --add-opens list the build writes from the parent pom, as the launcher uses it. */
-    private static List<String> jvmOptions() {
-        try (InputStream in = StandaloneClusterTest.class.getResourceAsStream("/dittospark/jvm-options.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("dittospark/jvm-options.txt is not on the classpath: build spark-job");
-            }
-            return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,9 +62,7 @@ class TwoJobsTest {
 
     private static Process job(Path manifest, Path out, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
-        // the same module openings this test JVM was started with
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens")).forEach(command::add);
+        command.addAll(SparkJvmFlags.ADD_OPENS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dittospark.cli.Main", "batch",
                 "--manifest", manifest.toString(), "--out", out.toString(), "--models", DEMO_MODELS.toString(),
                 "--master", "local[1]", "--row-timeout", "600"));

@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int HD_HEIGHT = 1080;
 
     @Option(names = "--samples", description = "folder with portrait.png, portrait_clip_3s.mp4 and speech_24k.wav "
-            + "(default: ../shared/samples beside the checkout)")
+            + "(default: the checkout's samples/, else the copies inside the jar)")
     Path samples;
 
     @Option(names = "--models", description = "model folder (default: the demo model set)")
@@ -60,9 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = samples != null ? samples
-                : Path.of(System.getProperty("dittospark.home", "."), "..", "shared", "samples").normalize();
         Path out = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dittospark-bench-");
+        Path dir = samples != null ? samples : BenchSamples.folder(out);
         Path speech = speech(dir.resolve("speech_24k.wav"), out);
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();

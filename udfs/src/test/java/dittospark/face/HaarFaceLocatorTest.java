@@ -1,8 +1,8 @@
 package dittospark.face;
 
-import dittospark.golden.GoldenImages;
 import dittospark.image.Image;
 import dittospark.image.ImageOps;
+import dittospark.media.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class HaarFaceLocatorTest {
 
     @Test
     void findsTheFaceInThePortrait() throws Exception {
-        Image portrait = ImageOps.read(GoldenImages.sample("portrait.png"));
+        Image portrait = ImageOps.read(Samples.file("portrait.png"));
 
         Optional<FaceBox> face = locator.largestFace(portrait);
 

@@ -3,6 +3,7 @@ package dittospark.golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.face.CropMath;
 import dittospark.image.Affine;
+import dittospark.media.Samples;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class CropGoldenCheck implements GoldenCheck {
 
     private static void checkExample(Path goldenDir, JsonNode c) {
         CropArgs a = args(c);
-        CropMath.Crop crop = CropMath.crop(GoldenImages.read(GoldenImages.sample(EXAMPLE_SOURCE)), a.pts(), a.dsize(),
+        CropMath.Crop crop = CropMath.crop(GoldenImages.read(Samples.file(EXAMPLE_SOURCE)), a.pts(), a.dsize(),
                 a.scale(), a.vy(), a.rotate());
         GoldenImages.assertNearlyEqual(EXAMPLE, crop.image(), GoldenImages.read(goldenDir.resolve(EXAMPLE)));
     }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The golden folder named by the system property {@code golden.dir} (default: {@code ../shared/golden}
- * beside the checkout), with readers and the tolerances of GOLDEN.md.
+ * The golden folder named by the system property {@code golden.dir} (default: this module's
+ * {@code src/test/golden}), with readers and the tolerances of GOLDEN.md.
  */
 public final class GoldenFiles {
     /** Pure float32 arithmetic: relative tolerance, with an absolute floor for values near zero. */
@@ -27,7 +27,7 @@ public final class GoldenFiles {
 
     public static Path dir() {
         String configured = System.getProperty("golden.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "golden");
+        Path dir = configured != null ? Path.of(configured) : Path.of("src", "test", "golden");
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("golden folder " + dir.toAbsolutePath() + " does not exist; set -Dgolden.dir");
         }

@@ -25,13 +25,6 @@ public final class GoldenImages {
         }
     }
 
-    /** The sample pictures folder named by the system property {@code samples.dir}. */
-    public static Path sample(String name) {
-        String configured = System.getProperty("samples.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "samples");
-        return dir.resolve(name);
-    }
-
     public static void assertNearlyEqual(String what, Image actual, Image expected) {
         assertThat(actual.width()).as(what + ": width").isEqualTo(expected.width());
         assertThat(actual.height()).as(what + ": height").isEqualTo(expected.height());

@@ -1,6 +1,6 @@
 package dittospark.image;
 
-import dittospark.golden.GoldenImages;
+import dittospark.media.Samples;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class ImageOpsTest {
 
     @Test
     void decodesTheJpegPortraitWhateverItsName() throws Exception {
-        Image portrait = ImageOps.read(GoldenImages.sample("portrait.png"));
+        Image portrait = ImageOps.read(Samples.file("portrait.png"));
 
         assertThat(new int[] {portrait.width(), portrait.height()}).as("portrait size").containsExactly(1432, 1432);
     }

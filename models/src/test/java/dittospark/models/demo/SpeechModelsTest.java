@@ -132,7 +132,7 @@ class SpeechModelsTest {
 
     @Test
     void scheduleMatchesTheGoldenAlphasCumprod() throws IOException {
-        Path file = Path.of(System.getProperty("golden.dir", "../../shared/golden"), "ddim_schedule.json");
+        Path file = Path.of(System.getProperty("golden.dir", "../udfs/src/test/golden"), "ddim_schedule.json");
         assumeThat(Files.isRegularFile(file)).as("golden schedule present").isTrue();
         JsonNode golden = new ObjectMapper().readTree(file.toFile()).get("alphas_cumprod_float32");
         float[] alphas = CosineSchedule.alphasCumprod();
