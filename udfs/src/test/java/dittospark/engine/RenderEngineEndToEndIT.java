@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
  * independent decoder (ffprobe/ffmpeg from Debian). One render is shared by the tests that inspect it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RenderEngineEndToEndTest {
+class RenderEngineEndToEndIT {
     private static final double FRAME = 1 / 25.0;
 
     private Path work;

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisabledIfSystemProperty(named = "dittospark.skipCluster", matches = "true")
 @DisabledIfEnvironmentVariable(named = "DITTOSPARK_SKIP_CLUSTER", matches = "1|true")
-class StandaloneClusterTest {
+class StandaloneClusterIT {
     private static final Path SAMPLES = Path.of(System.getProperty("samples.dir"));
     private static final int ROWS = 8;
 
@@ -94,7 +94,11 @@ class StandaloneClusterTest {
                 "--models", System.getProperty("demo.models.dir"), "--master", master,
                 "--partitions", Integer.toString(ROWS));
 
-        awaitExecutorWithWork(driver, dir.resolve("executor-tmp")).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle executor = awaitRenderingExecutor(driver, dir.resolve("executor-tmp"));
+        assertThat(executor.info().commandLine().orElse("")).as("the process rendering a row")
+                .contains("CoarseGrainedExecutorBackend");
+        executor.destroyForcibly();
+        assertThat(executor.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("the killed executor, alive").isFalse();
         assertThat(driver.waitFor(8, TimeUnit.MINUTES)).as("driver finished within 8 minutes").isTrue();
         String console = Files.readString(dir.resolve("driver.log"));
 
@@ -128,27 +132,34 @@ class StandaloneClusterTest {
     }
 
     /**
-     * Waits until executors run tasks (a task's work folder appears in their temp folder) and returns one
-     * of them; empty when the driver ends first.
+     * Waits until an executor is rendering a row (a row's work folder exists in its scratch folder, which
+     * is named by the executor's process id) and returns that executor. Fails when no executor was seen
+     * rendering before the driver ended: the test would otherwise not test a lost executor at all.
      */
-    private static Optional<ProcessHandle> awaitExecutorWithWork(Process driver, Path executorTmp)
-            throws InterruptedException, IOException {
+    private static ProcessHandle awaitRenderingExecutor(Process driver, Path executorTmp) throws Exception {
         long deadline = System.currentTimeMillis() + 180_000;
+        Pattern jvmFolder = Pattern.compile("(\\d+)-.*");
         while (System.currentTimeMillis() < deadline && driver.isAlive()) {
-            Optional<ProcessHandle> executor = cluster.stream().flatMap(Process::descendants)
-                    .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
-                    .findFirst();
-            boolean working;
-            try (var entries = Files.list(executorTmp)) {
-                working = entries.anyMatch(p -> p.getFileName().toString().startsWith("dittospark-task-"));
+            Path jvms = executorTmp.resolve("dittospark-" + System.getProperty("user.name")).resolve("jvm");
+            try (var rows = Files.exists(jvms) ? Files.walk(jvms, 3) : java.util.stream.Stream.<Path>empty()) {
+                Optional<ProcessHandle> rendering = rows
+                        .filter(p -> p.getFileName().toString().startsWith("row-"))
+                        .map(p -> jvmFolder.matcher(jvms.relativize(p).getName(0).toString()))
+                        .filter(Matcher::matches)
+                        .map(m -> ProcessHandle.of(Long.parseLong(m.group(1))))
+                        .flatMap(Optional::stream)
+                        .filter(ProcessHandle::isAlive)
+                        .findFirst();
+                if (rendering.isPresent()) {
+                    return rendering.get();
+                }
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException vanished) {
+                // a row's folder went away while being listed; look again
             }
-            if (executor.isPresent() && working) {
-                return executor;
-            }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
-        assertThat(driver.isAlive()).as("driver waiting 3 minutes for executors to start working").isFalse();
-        return Optional.empty();
+        throw new AssertionError("no executor was seen rendering a row before the driver "
+                + (driver.isAlive() ? "had waited 3 minutes" : "ended") + "; see " + dir.resolve("driver.log"));
     }
 
     private static List<String> modelLoads(String console) {
