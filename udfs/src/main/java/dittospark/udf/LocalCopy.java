@@ -38,8 +38,11 @@ final class LocalCopy {
             } finally {
                 LocalFiles.deleteRecursively(work);
             }
-        } catch (RenderException | IOException | RuntimeException e) {
-            LOG.info("cannot read {}: {}", uri, e.getMessage());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // a probe answers "unreadable" for anything a file can provoke, native checks included
+            LOG.info("cannot read {}: {}", uri, e.toString());
             return unreadable;
         }
     }
