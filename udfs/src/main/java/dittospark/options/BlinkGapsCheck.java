@@ -16,7 +16,9 @@ final class BlinkGapsCheck implements ValueCheck {
     @Override
     public void check(String what, JsonNode v) throws RenderException {
         if (!v.isArray()) {
-            ONE.check(what, v);
+            if (!ONE.holds(v)) {
+                throw BadOption.of(what, accepts(), v);
+            }
             return;
         }
         if (v.isEmpty()) {

@@ -12,9 +12,13 @@ record IntegerRange(long min, long max) implements ValueCheck {
 
     @Override
     public void check(String what, JsonNode v) throws RenderException {
-        // a huge integer is a BigInteger node whose asLong() wraps around into range
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+        if (!holds(v)) {
             throw BadOption.of(what, accepts(), v);
         }
+    }
+
+    boolean holds(JsonNode v) {
+        // a huge integer is a BigInteger node whose asLong() wraps around into range
+        return v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= min && v.asLong() <= max;
     }
 }
