@@ -86,7 +86,8 @@ final class MotionSetup {
                     b.deltaEyeOpenN(openN.asInt());
                 }
             }
-            s.find(ConfigSettings.OVERALL_CTRL_INFO).ifPresent(overall -> b.overallCtrlInfo(FrameControl.fromJson(overall)));
+            s.find(ConfigSettings.OVERALL_CTRL_INFO)
+                    .ifPresent(overall -> b.overallCtrlInfo(FrameControl.fromJson(overall)));
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());

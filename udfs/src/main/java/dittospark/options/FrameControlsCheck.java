@@ -59,7 +59,8 @@ final class FrameControlsCheck implements ValueCheck {
                 NumberRange range = CONTROLS.get(control.getKey());
                 if (range == null) {
                     throw BadOption.because("option '" + what + "' has unknown control '"
-                            + BadOption.oneLine(control.getKey()) + "' at frame " + frame.getKey() + "; known: " + String.join(", ", CONTROLS.keySet()));
+                            + BadOption.oneLine(control.getKey()) + "' at frame " + frame.getKey()
+                            + "; known: " + String.join(", ", CONTROLS.keySet()));
                 }
                 range.check(what + "[" + frame.getKey() + "]." + control.getKey(), control.getValue());
             }

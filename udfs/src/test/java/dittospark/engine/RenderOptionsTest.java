@@ -67,6 +67,14 @@ class RenderOptionsTest {
     }
 
     @Test
+    void anUnknownControlIsOneLineListingTheKnownOnes() {
+        String json = "{\"ctrl\":{\"0\":{\"yaw\\n\":1}}}";
+        assertThatThrownBy(() -> RenderOptions.parse(json)).as(json)
+                .hasMessage("option 'ctrl' has unknown control 'yaw\\n' at frame 0; known: delta_pitch, delta_yaw,"
+                        + " delta_roll, alpha_pitch, alpha_yaw, alpha_roll, delta_exp, fade_alpha, vad_alpha");
+    }
+
+    @Test
     void aPaddingTheRowLeavesOutIsAddedCheckedAgainstItsRange() {
         assertThatThrownBy(() -> RenderOptions.none().orElse(Options.AUDIO_PAD_BACK_S, DoubleNode.valueOf(61)))
                 .as("padding of 61 s").hasMessage("option 'audio_pad_back_s' must be a number in [0, 60], got 61.0");
