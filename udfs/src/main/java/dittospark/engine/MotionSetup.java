@@ -10,6 +10,8 @@ import dittospark.motion.FrameControl;
 import dittospark.motion.MotionKey;
 import dittospark.motion.MotionSettings;
 import dittospark.motion.MotionStitchSettings;
+import dittospark.options.ConfigSettings;
+import dittospark.options.Options;
 import dittospark.video.SourceKind;
 
 import java.util.ArrayList;
@@ -26,16 +28,15 @@ final class MotionSetup {
     }
 
     static MotionSettings motion(RenderSettings s) {
-        JsonNode dim = s.node("fix_kp_cond_dim");
-        JsonNode range = s.node("v_min_max_for_clip");
-        return new MotionSettings(s.integer("overlap_v2"), s.integer("smo_k_d"), s.integer("fix_kp_cond"),
-                dim == null ? null : new int[] {dim.get(0).asInt(), dim.get(1).asInt()},
-                range == null ? null : rows(range));
+        return new MotionSettings(s.get(Options.OVERLAP_V2), s.get(Options.SMO_K_D), s.get(Options.FIX_KP_COND),
+                s.find(ConfigSettings.FIX_KP_COND_DIM).map(dim -> new int[] {dim.get(0).asInt(), dim.get(1).asInt()})
+                        .orElse(null),
+                s.find(ConfigSettings.V_MIN_MAX_FOR_CLIP).map(MotionSetup::rows).orElse(null));
     }
 
     static ConditionParts parts(JsonNode audio2motion, RenderSettings s) {
         return new ConditionParts(flag(audio2motion, "use_emo"), flag(audio2motion, "use_eye_open"),
-                flag(audio2motion, "use_eye_ball"), flag(audio2motion, "use_sc"), s.flag("eye_f0_mode"));
+                flag(audio2motion, "use_eye_ball"), flag(audio2motion, "use_sc"), s.get(Options.EYE_F0_MODE));
     }
 
     private static boolean flag(JsonNode cfg, String name) {
@@ -45,7 +46,7 @@ final class MotionSetup {
 
     static Emotion emotion(RenderSettings s) throws RenderException {
         try {
-            return Emotion.fromJson(s.node("emo"));
+            return Emotion.fromJson(s.get(Options.EMO));
         } catch (IllegalArgumentException e) {
             throw new RenderException(ErrorKind.BAD_OPTION, "option 'emo': " + e.getMessage());
         }
@@ -55,18 +56,16 @@ final class MotionSetup {
         try {
             MotionStitchSettings.Builder b = MotionStitchSettings.builder()
                     .isImageFlag(kind == SourceKind.IMAGE)
-                    .relativeD(s.flag("relative_d"))
+                    .relativeD(s.get(Options.RELATIVE_D))
                     .nD(frames)
-                    .fadeType(FadeType.of(s.text("fade_type")))
-                    .flagStitching(s.flag("flag_stitching"))
-                    .fadeIn(s.integer("fade_in"))
-                    .fadeOut(s.integer("fade_out"))
+                    .fadeType(FadeType.of(s.get(Options.FADE_TYPE)))
+                    .flagStitching(s.get(Options.FLAG_STITCHING))
+                    .fadeIn(s.get(Options.FADE_IN))
+                    .fadeOut(s.get(Options.FADE_OUT))
                     // random blink gaps are part of the seeded render, like the diffusion noise
                     .blinkRandom(new Random(seed));
-            if (s.node("drive_eye") != null) {
-                b.driveEye(s.flag("drive_eye"));
-            }
-            JsonNode keys = s.node("use_d_keys");
+            s.find(Options.DRIVE_EYE).ifPresent(b::driveEye);
+            JsonNode keys = s.find(ConfigSettings.USE_D_KEYS).orElse(null);
             if (keys != null && keys.isObject()) {
                 Map<MotionKey, Double> weights = new EnumMap<>(MotionKey.class);
                 keys.fields().forEachRemaining(e -> weights.put(MotionKey.of(e.getKey()), e.getValue().asDouble()));
@@ -74,14 +73,11 @@ final class MotionSetup {
             } else if (keys != null) {
                 b.useDKeys(MotionKey.setOf(keys));
             }
-            JsonNode fadeKeys = s.node("fade_out_keys");
-            if (fadeKeys != null) {
-                b.fadeOutKeys(MotionKey.setOf(fadeKeys));
-            }
-            JsonNode blinks = s.node("delta_eye_arr");
+            s.find(ConfigSettings.FADE_OUT_KEYS).ifPresent(fadeKeys -> b.fadeOutKeys(MotionKey.setOf(fadeKeys)));
+            JsonNode blinks = s.find(ConfigSettings.DELTA_EYE_ARR).orElse(null);
             if (blinks != null) {
                 b.deltaEyeArr(rows(blinks));
-                JsonNode openN = s.node("delta_eye_open_n");
+                JsonNode openN = s.find(Options.DELTA_EYE_OPEN_N).orElse(null);
                 if (openN != null && openN.isArray()) {
                     List<Integer> gaps = new ArrayList<>();
                     openN.forEach(g -> gaps.add(g.asInt()));
@@ -90,10 +86,8 @@ final class MotionSetup {
                     b.deltaEyeOpenN(openN.asInt());
                 }
             }
-            JsonNode overall = s.node("overall_ctrl_info");
-            if (overall != null) {
-                b.overallCtrlInfo(FrameControl.fromJson(overall));
-            }
+            s.find(ConfigSettings.OVERALL_CTRL_INFO)
+                    .ifPresent(overall -> b.overallCtrlInfo(FrameControl.fromJson(overall)));
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
@@ -103,7 +97,7 @@ final class MotionSetup {
     /** The {@code ctrl} option: frame number to that frame's control. */
     static Map<Integer, FrameControl> perFrame(RenderSettings s) {
         Map<Integer, FrameControl> out = new HashMap<>();
-        JsonNode ctrl = s.node("ctrl");
+        JsonNode ctrl = s.find(Options.CTRL).orElse(null);
         if (ctrl != null) {
             Iterator<Map.Entry<String, JsonNode>> frames = ctrl.fields();
             while (frames.hasNext()) {

@@ -1,7 +1,10 @@
 package dittospark.engine;
 
 import dittospark.errors.RenderException;
+import dittospark.options.OptionDocs;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -12,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code dittospark render}: one pair, no Spark, with a progress bar and a stage timing table. */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render", mixinStandardHelpOptions = true, modelTransformer = RenderCommand.OptionList.class,
         description = "Render one source and one speech recording into an mp4, without Spark.")
 public final class RenderCommand implements Callable<Integer> {
 
@@ -37,7 +40,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "random seed, 0..2^32-1 (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--option", description = "a render option as key=value (JSON value), repeatable")
+    @Option(names = "--option", description = "a render option as key=value (JSON value), repeatable; see below")
     List<String> options = new ArrayList<>();
 
     @Override
@@ -74,6 +77,21 @@ public final class RenderCommand implements Callable<Integer> {
         stageSeconds.forEach((stage, seconds) -> b.append(String.format("%-12s %10.3f %12.2f%n",
                 stage, seconds, frames > 0 ? seconds * 1000 / frames : 0)));
         return b.toString();
+    }
+
+    /** Lists every render option under the usage text; the list is the schema's, so it cannot go stale. */
+    static final class OptionList implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            // one column short of the usage width, so that picocli does not wrap the lines again
+            List<String> lines = OptionDocs.helpLines(spec.usageMessage().width() - 1);
+            spec.usageMessage()
+                    .footerHeading("%nRender options (--option key=value; the model config's defaults override"
+                            + " the ones shown):%n")
+                    // footer lines are format strings
+                    .footer(lines.stream().map(line -> line.replace("%", "%%")).toArray(String[]::new));
+            return spec;
+        }
     }
 
     /** A one-line bar redrawn in place. */

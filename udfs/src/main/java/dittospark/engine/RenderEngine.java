@@ -26,6 +26,7 @@ import dittospark.motion.MotionKey;
 import dittospark.motion.MotionStitch;
 import dittospark.motion.MotionVector;
 import dittospark.motion.StitchedKeypoints;
+import dittospark.options.Options;
 import dittospark.render.FaceMask;
 import dittospark.render.PutBack;
 import dittospark.render.RenderImage;
@@ -85,7 +86,7 @@ public final class RenderEngine implements AutoCloseable {
             long t = System.nanoTime();
             models.loadAll();
             DecodedAudio audio = AudioDecoder.decode(request.audio())
-                    .padded(s.number("audio_pad_front_s"), s.number("audio_pad_back_s"));
+                    .padded(s.get(Options.AUDIO_PAD_FRONT_S), s.get(Options.AUDIO_PAD_BACK_S));
             float[] samples = audio.mono16k();
             int frames = OfflineFeatures.frameCount(samples.length);
             if (frames == 0) {
@@ -127,7 +128,7 @@ public final class RenderEngine implements AutoCloseable {
             frame = reader.readAll().get(0);
         }
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), RenderOptions.none());
-        Image loaded = ResizeRule.apply(frame, s.integer("max_size"));
+        Image loaded = ResizeRule.apply(frame, s.get(Options.MAX_SIZE));
         double sx = (double) frame.width() / loaded.width();
         double sy = (double) frame.height() / loaded.height();
         return registrar.locate(loaded).map(b -> new FaceBox((float) (b.x1() * sx), (float) (b.y1() * sy),
@@ -139,7 +140,7 @@ public final class RenderEngine implements AutoCloseable {
      * at the file's own size, and within {@link #sourceBudget}.
      */
     private RegisteredSource register(Path file, RenderSettings s) throws RenderException {
-        int limit = s.integer("template_n_frames");
+        int limit = s.get(Options.TEMPLATE_N_FRAMES);
         List<Image> frames = new ArrayList<>();
         SourceKind kind;
         long budget = sourceBudget();
@@ -147,7 +148,7 @@ public final class RenderEngine implements AutoCloseable {
         try (SourceReader reader = SourceReader.open(file, Math.max(limit, 0))) {
             kind = reader.kind();
             for (Optional<Image> frame = reader.next(); frame.isPresent(); frame = reader.next()) {
-                Image loaded = ResizeRule.apply(frame.get(), s.integer("max_size"));
+                Image loaded = ResizeRule.apply(frame.get(), s.get(Options.MAX_SIZE));
                 held += 3L * loaded.width() * loaded.height();
                 if (held > budget) {
                     throw new RenderException(ErrorKind.TOO_LARGE, "the source " + file + " needs more than "
@@ -161,7 +162,7 @@ public final class RenderEngine implements AutoCloseable {
                 throw new RenderException(ErrorKind.SOURCE_UNREADABLE, "cannot read source " + file + ": it has no frames");
             }
         }
-        int motionFrames = s.integer("motion_frames");
+        int motionFrames = s.get(Options.MOTION_FRAMES);
         int used = kind == SourceKind.VIDEO && motionFrames > 0 ? Math.min(motionFrames, frames.size()) : frames.size();
         return registrar.register(kind, frames, used, s);
     }
@@ -185,7 +186,7 @@ public final class RenderEngine implements AutoCloseable {
         }
         float[][] cond = new ConditionBuilder(parts, MotionSetup.emotion(s), source.eyeOpen(), source.eyeBall(),
                 source.motion().get(0).get(MotionKey.KP)).build(features, 0);
-        DdimSampler sampler = new DdimSampler(models.lmdm(width), new DdimSchedule(s.integer("sampling_timesteps")),
+        DdimSampler sampler = new DdimSampler(models.lmdm(width), new DdimSchedule(s.get(Options.SAMPLING_TIMESTEPS)),
                 new LegacyRandom(seed), DittoModels.SEQ_FRAMES, DittoModels.MOTION_DIM);
         float[] sourceVector = MotionVector.toVector(source.motion().get(0), false);
         try {
@@ -204,9 +205,9 @@ public final class RenderEngine implements AutoCloseable {
             throws RenderException {
         int frames = motion.length;
         MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed()),
-                source.motion().get(0), s.flag("flag_stitching") ? models.stitcher() : null);
+                source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
-        PutBack putBack = new PutBack(FaceMask.forMode(s.text("blend_mode"), s.number("blend_alpha")));
+        PutBack putBack = new PutBack(FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA)));
         AppearanceCache appearance = new AppearanceCache(source);
         int motionFrames = source.motionFrames();
         int allFrames = source.frames().size();

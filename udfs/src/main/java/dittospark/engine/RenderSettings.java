@@ -1,81 +1,70 @@
 package dittospark.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dittospark.options.ConfigSetting;
+import dittospark.options.ConfigSettings;
+import dittospark.options.Option;
+import dittospark.options.Options;
 
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The settings of one render: the reference's own defaults, overridden by the model config's
- * {@code default_kwargs}, overridden by the row's options.
+ * The settings of one render, read once into each option's type: the reference's own defaults,
+ * overridden by the model config's {@code default_kwargs}, overridden by the row's options.
  */
 final class RenderSettings {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<Option<?>, Object> values;
+    private final Map<ConfigSetting, JsonNode> configOnly;
 
-    /** Defaults of the reference's setup arguments, for configs that leave a name out. */
-    private static final String BUILT_IN = """
-            {"emo": 4, "sampling_timesteps": 50, "overlap_v2": 10, "smo_k_d": 3, "smo_k_s": 13,
-             "max_size": 1920, "template_n_frames": -1, "crop_scale": 2.3, "crop_vx_ratio": 0,
-             "crop_vy_ratio": -0.125, "crop_flag_do_rot": true, "fix_kp_cond": 0, "drive_eye": null,
-             "delta_eye_open_n": 0, "eye_f0_mode": false, "relative_d": true, "flag_stitching": true,
-             "fade_in": -1, "fade_out": -1, "fade_type": "", "ctrl": {}, "blend_mode": "blend",
-             "blend_alpha": 1.0, "motion_frames": 0, "audio_pad_front_s": 0, "audio_pad_back_s": 0}
-            """;
-
-    private final ObjectNode values;
-
-    private RenderSettings(ObjectNode values) {
+    private RenderSettings(Map<Option<?>, Object> values, Map<ConfigSetting, JsonNode> configOnly) {
         this.values = values;
+        this.configOnly = configOnly;
     }
 
     static RenderSettings of(JsonNode configDefaults, RenderOptions options) {
-        ObjectNode merged;
-        try {
-            merged = (ObjectNode) JSON.readTree(BUILT_IN);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, JsonNode> merged = new HashMap<>();
+        Options.ALL.forEach(o -> merged.put(o.name(), o.builtIn()));
         if (configDefaults != null && configDefaults.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = configDefaults.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
-                merged.set(f.getKey(), f.getValue());
+            configDefaults.fields().forEachRemaining(f -> merged.put(f.getKey(), f.getValue()));
+        }
+        merged.putAll(options.values());
+        Map<Option<?>, Object> values = new HashMap<>();
+        for (Option<?> option : Options.ALL) {
+            JsonNode v = merged.get(option.name());
+            if (isSet(v)) {
+                values.put(option, option.read(v));
             }
         }
-        options.values().forEach(merged::set);
-        return new RenderSettings(merged);
-    }
-
-    /** The value, or null when neither the options, the config nor the reference define it. */
-    JsonNode node(String name) {
-        JsonNode v = values.get(name);
-        return v == null || v.isNull() ? null : v;
-    }
-
-    int integer(String name) {
-        return required(name).asInt();
-    }
-
-    double number(String name) {
-        return required(name).asDouble();
-    }
-
-    boolean flag(String name) {
-        JsonNode v = required(name);
-        return v.isBoolean() ? v.asBoolean() : v.asInt() != 0;
-    }
-
-    String text(String name) {
-        return required(name).asText();
-    }
-
-    private JsonNode required(String name) {
-        JsonNode v = node(name);
-        if (v == null) {
-            throw new IllegalStateException("setting '" + name + "' has no value");
+        Map<ConfigSetting, JsonNode> configOnly = new HashMap<>();
+        for (ConfigSetting setting : ConfigSettings.ALL) {
+            JsonNode v = merged.get(setting.name());
+            if (isSet(v)) {
+                configOnly.put(setting, v);
+            }
         }
-        return v;
+        return new RenderSettings(values, configOnly);
+    }
+
+    private static boolean isSet(JsonNode v) {
+        return v != null && !v.isNull();
+    }
+
+    /** The value of an option that always has one; a config that sets it to None is a broken config. */
+    <T> T get(Option<T> option) {
+        return find(option).orElseThrow(
+                () -> new IllegalStateException("setting '" + option.name() + "' has no value"));
+    }
+
+    /** The value, unless neither the row, the config nor the reference set one (null counts as unset). */
+    <T> Optional<T> find(Option<T> option) {
+        @SuppressWarnings("unchecked") // values holds option.read(..) under each option
+        T value = (T) values.get(option);
+        return Optional.ofNullable(value);
+    }
+
+    Optional<JsonNode> find(ConfigSetting setting) {
+        return Optional.ofNullable(configOnly.get(setting));
     }
 }

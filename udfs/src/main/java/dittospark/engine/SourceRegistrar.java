@@ -18,6 +18,7 @@ import dittospark.image.Affine;
 import dittospark.image.Image;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.SourceSmoothing;
+import dittospark.options.Options;
 import dittospark.video.SourceKind;
 
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ final class SourceRegistrar {
             landmarks = j == 0 ? firstLandmarks(frame) : landmarks;
             Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, landmarks);
             landmarks = Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
-            CropMath.Crop crop = CropMath.crop(frame, landmarks, CROP, s.number("crop_scale"),
-                    s.number("crop_vx_ratio"), s.number("crop_vy_ratio"), s.flag("crop_flag_do_rot"));
+            CropMath.Crop crop = CropMath.crop(frame, landmarks, CROP, s.get(Options.CROP_SCALE),
+                    s.get(Options.CROP_VX_RATIO), s.get(Options.CROP_VY_RATIO), s.get(Options.CROP_FLAG_DO_ROT));
             c2o.add(crop.c2o());
             if (j < motionFrames) {
                 crops.add(crop.image());
@@ -71,7 +72,7 @@ final class SourceRegistrar {
             }
         }
         if (kind == SourceKind.VIDEO) {
-            motion = SourceSmoothing.smooth(motion, s.integer("smo_k_s"));
+            motion = SourceSmoothing.smooth(motion, s.get(Options.SMO_K_S));
         }
         return new RegisteredSource(kind, frames, c2o, crops, motion, eyeOpen, eyeBall);
     }

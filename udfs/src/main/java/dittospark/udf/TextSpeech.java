@@ -3,6 +3,7 @@ package dittospark.udf;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import dittospark.engine.RenderOptions;
 import dittospark.errors.RenderException;
+import dittospark.options.Options;
 import dittospark.speech.Synthesizers;
 import org.apache.hadoop.conf.Configuration;
 
@@ -31,7 +32,7 @@ final class TextSpeech {
 
     /** The row's options with the speech padding, unless the row sets its own. */
     static RenderOptions padded(RenderOptions options) throws RenderException {
-        return options.orElse("audio_pad_front_s", DoubleNode.valueOf(PAD_FRONT_S))
-                .orElse("audio_pad_back_s", DoubleNode.valueOf(PAD_BACK_S));
+        return options.orElse(Options.AUDIO_PAD_FRONT_S, DoubleNode.valueOf(PAD_FRONT_S))
+                .orElse(Options.AUDIO_PAD_BACK_S, DoubleNode.valueOf(PAD_BACK_S));
     }
 }

@@ -1,10 +1,16 @@
 package dittospark.engine;
 
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
-
+import dittospark.options.Option;
+import dittospark.options.Options;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +50,34 @@ class RenderOptionsTest {
                 .isInstanceOfSatisfying(RenderException.class,
                         e -> assertThat(e.kind()).as("kind").isEqualTo(ErrorKind.BAD_OPTION))
                 .hasMessageContaining("must be an integer in");
+    }
+
+    static Stream<Option<?>> options() {
+        return Options.ALL.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("options")
+    void aValueOfTheWrongTypeIsOneLineNamingTheOptionAndWhatItAccepts(Option<?> option) {
+        String json = "{\"" + option.name() + "\": \"x\\ny\"}";
+        assertThatThrownBy(() -> RenderOptions.parse(json)).as(json)
+                .isInstanceOfSatisfying(RenderException.class,
+                        e -> assertThat(e.kind()).as("kind").isEqualTo(ErrorKind.BAD_OPTION))
+                .hasMessage("option '" + option.name() + "' must be " + option.accepts() + ", got \"x\\ny\"");
+    }
+
+    @Test
+    void anUnknownControlIsOneLineListingTheKnownOnes() {
+        String json = "{\"ctrl\":{\"0\":{\"yaw\\n\":1}}}";
+        assertThatThrownBy(() -> RenderOptions.parse(json)).as(json)
+                .hasMessage("option 'ctrl' has unknown control 'yaw\\n' at frame 0; known: delta_pitch, delta_yaw,"
+                        + " delta_roll, alpha_pitch, alpha_yaw, alpha_roll, delta_exp, fade_alpha, vad_alpha");
+    }
+
+    @Test
+    void aPaddingTheRowLeavesOutIsAddedCheckedAgainstItsRange() {
+        assertThatThrownBy(() -> RenderOptions.none().orElse(Options.AUDIO_PAD_BACK_S, DoubleNode.valueOf(61)))
+                .as("padding of 61 s").hasMessage("option 'audio_pad_back_s' must be a number in [0, 60], got 61.0");
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
+import dittospark.options.Options;
 import dittospark.speech.Synthesizers;
 import dittospark.video.SourceKind;
 import org.apache.hadoop.conf.Configuration;
@@ -52,9 +53,9 @@ class TextRowsTest {
     void padsTheSpeechWithSilence() throws Exception {
         renderer(RecordingSynthesizer.class.getName()).render(textTask("a", "Hello.", "en", null, null));
 
-        assertThat(requests.get(0).options().get("audio_pad_front_s").asDouble()).as("front padding")
+        assertThat(requests.get(0).options().get(Options.AUDIO_PAD_FRONT_S).asDouble()).as("front padding")
                 .isEqualTo(TextSpeech.PAD_FRONT_S);
-        assertThat(requests.get(0).options().get("audio_pad_back_s").asDouble()).as("back padding")
+        assertThat(requests.get(0).options().get(Options.AUDIO_PAD_BACK_S).asDouble()).as("back padding")
                 .isEqualTo(TextSpeech.PAD_BACK_S);
     }
 
@@ -63,9 +64,9 @@ class TextRowsTest {
         renderer(RecordingSynthesizer.class.getName())
                 .render(textTask("a", "Hello.", "en", null, "{\"audio_pad_front_s\": 0}"));
 
-        assertThat(requests.get(0).options().get("audio_pad_front_s").asDouble()).as("front padding")
+        assertThat(requests.get(0).options().get(Options.AUDIO_PAD_FRONT_S).asDouble()).as("front padding")
                 .isZero();
-        assertThat(requests.get(0).options().get("audio_pad_back_s").asDouble()).as("back padding")
+        assertThat(requests.get(0).options().get(Options.AUDIO_PAD_BACK_S).asDouble()).as("back padding")
                 .isEqualTo(TextSpeech.PAD_BACK_S);
     }
 
@@ -74,7 +75,7 @@ class TextRowsTest {
         Path audio = Files.writeString(dir.resolve("s.wav"), "speech");
         renderer(null).render(new RenderTask("a", source(), audio.toString(), output("a"), "en", 1, null));
 
-        assertThat(requests.get(0).options().has("audio_pad_front_s")).as("front padding set").isFalse();
+        assertThat(requests.get(0).options().has(Options.AUDIO_PAD_FRONT_S)).as("front padding set").isFalse();
     }
 
     @Test
