@@ -6,7 +6,7 @@ import dittospark.engine.RenderResult;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
-import dittospark.video.MiddleFrameThumbnail;
+import dittospark.media.MiddleFrameThumbnail;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;

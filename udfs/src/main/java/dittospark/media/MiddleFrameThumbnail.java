@@ -1,4 +1,4 @@
-package dittospark.video;
+package dittospark.media;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;

@@ -1,7 +1,5 @@
-package dittospark.video;
+package dittospark.media;
 
-import dittospark.audio.FfmpegMessages;
-import dittospark.audio.DecodedAudio;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.image.Image;

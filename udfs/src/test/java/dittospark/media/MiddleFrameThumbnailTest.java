@@ -1,4 +1,4 @@
-package dittospark.video;
+package dittospark.media;
 
 import org.junit.jupiter.api.Test;
 
