@@ -3,6 +3,7 @@ package dittospark.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
+import dittospark.files.LocalFiles;
 import dittospark.image.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,21 @@ class Mp4WriterTest {
         }
 
         assertThat(listing()).as("no output and no temporary file").isEmpty();
+    }
+
+    @Test
+    void finishReportsTheSizeAndDigestOfThePublishedFile() throws Exception {
+        Path target = dir.resolve("out.mp4");
+        Mp4Writer.Written written;
+        try (Mp4Writer writer = Mp4Writer.open(target, WIDTH, HEIGHT, tone(16_000, 1, 1))) {
+            for (int i = 0; i < 5; i++) {
+                writer.write(frame(i));
+            }
+            written = writer.finish();
+        }
+
+        assertThat(written.bytes()).as("bytes reported").isEqualTo(Files.size(target));
+        assertThat(written.sha256()).as("digest reported").isEqualTo(LocalFiles.sha256Hex(target));
     }
 
     @Test
