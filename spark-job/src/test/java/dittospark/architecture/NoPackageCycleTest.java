@@ -1,16 +1,11 @@
 package dittospark.architecture;
 
-import dittospark.engine.RenderEngine;
-import dittospark.job.BatchJob;
-import dittospark.models.ModelContracts;
 import org.junit.jupiter.api.Test;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoPackageCycleTest {
     @Test
     void noPackageOfAnyModuleReachesItselfThroughOthers() throws Exception {
-        List<Path> roots = Stream.of(ModelContracts.class, RenderEngine.class, BatchJob.class)
-                .map(NoPackageCycleTest::classRoot).toList();
+        List<Path> roots = MainClasses.roots();
 
         Map<String, Set<String>> uses = PackageGraph.of("dittospark", roots);
 
@@ -27,13 +21,5 @@ class NoPackageCycleTest {
                 "dittospark.engine", "dittospark.job");
         assertThat(PackageCycles.of(uses).stream().map(cycle -> String.join(" -> ", cycle)))
                 .as("package cycles among %s", uses.keySet()).isEmpty();
-    }
-
-    private static Path classRoot(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -32,6 +32,24 @@ final class PackageGraph {
     /** The uses among packages under {@code prefix} in the given class folders or jars. */
     static Map<String, Set<String>> of(String prefix, List<Path> classRoots) throws IOException {
         Map<String, Set<String>> uses = new TreeMap<>();
+        classUses(prefix, classRoots).forEach((type, names) -> {
+            Set<String> tos = uses.computeIfAbsent(packageOf(type), k -> new TreeSet<>());
+            for (String name : names) {
+                String to = packageOf(name);
+                if (to.equals(prefix) || to.startsWith(prefix + ".")) {
+                    tos.add(to);
+                }
+            }
+        });
+        return uses;
+    }
+
+    /**
+     * Every class under {@code prefix} in the given class folders or jars (by internal name), with the
+     * internal names of all the classes it names, inside the prefix or not.
+     */
+    static Map<String, Set<String>> classUses(String prefix, List<Path> classRoots) throws IOException {
+        Map<String, Set<String>> uses = new TreeMap<>();
         for (Path root : classRoots) {
             if (Files.isDirectory(root)) {
                 read(root, prefix, uses);
@@ -51,21 +69,16 @@ final class PackageGraph {
         }
         try (Stream<Path> files = Files.walk(top)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String from = packageOf(root.relativize(file).toString().replace('\\', '/'));
-                Set<String> tos = uses.computeIfAbsent(from, k -> new TreeSet<>());
+                String type = root.relativize(file).toString().replace('\\', '/').replaceFirst("\\.class$", "");
                 try (InputStream in = Files.newInputStream(file)) {
-                    for (String name : classNames(in)) {
-                        String to = packageOf(name);
-                        if (to.equals(prefix) || to.startsWith(prefix + ".")) {
-                            tos.add(to);
-                        }
-                    }
+                    uses.computeIfAbsent(type, k -> new TreeSet<>()).addAll(classNames(in));
                 }
             }
         }
     }
 
-    private static String packageOf(String internalName) {
+    /** The dotted package of an internal class name ({@code a/b/C} is in {@code a.b}). */
+    static String packageOf(String internalName) {
         int slash = internalName.lastIndexOf('/');
         return slash < 0 ? "" : internalName.substring(0, slash).replace('/', '.');
     }

@@ -58,6 +58,13 @@ class PackageGraphTest {
     }
 
     @Test
+    void aClassListsTheTypesOutsideThePrefixItNames() throws Exception {
+        Map<String, Set<String>> classes = PackageGraph.classUses("p", List.of(dir.resolve("classes")));
+
+        assertThat(classes.get("p/d/D")).as("types p.d.D names").contains("java/util/List", "p/a/A");
+    }
+
+    @Test
     void onlyPackagesUnderThePrefixAppear() {
         assertThat(uses.keySet()).as("packages read").containsExactlyInAnyOrder("p.a", "p.b", "p.c", "p.d");
         assertThat(uses.get("p.d")).as("packages p.d uses").allMatch(p -> p.startsWith("p."));

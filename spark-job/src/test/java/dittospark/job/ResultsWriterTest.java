@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +25,9 @@ class ResultsWriterTest {
     private static final ResultRow.Place PLACE = new ResultRow.Place("demo", "abc", "cpu", "1", 0);
     private static final List<ResultRow> ROWS = List.of(
             ResultRow.succeeded("ok", "file:/o/ok.mp4",
-                    new RenderResult(SourceKind.IMAGE, 512, 512, 100, 4.0, 2.0, Map.of("decode", 0.5, "warp", 1.5), "cpu", 1234),
-                    PLACE, 1234, "ff00", T0, T0.plusSeconds(2), "QUJD"),
+                    new RenderResult(SourceKind.IMAGE, 512, 512, 100, 4.0, 2.0, Map.of("decode", 0.5, "warp", 1.5), "cpu",
+                            1234, "ff00", "ABC".getBytes(StandardCharsets.US_ASCII)),
+                    PLACE, T0, T0.plusSeconds(2)),
             ResultRow.failed("bad", "file:/o/bad.mp4", ErrorKind.BAD_OPTION, "option 'emo' must be <= 7, got \"9\"",
                     ResultRow.Place.DRIVER, T0, T0),
             ResultRow.skipped("old", "file:/o/old.mp4", PLACE, T0, T0));

@@ -1,13 +1,13 @@
 package dittospark.engine;
 
-import dittospark.audio.AudioDecoder;
-import dittospark.audio.DecodedAudio;
 import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.image.ImageOps;
-import dittospark.video.EncodeBaseline;
-import dittospark.video.Mp4Writer;
-import dittospark.video.SourceReader;
+import dittospark.media.AudioDecoder;
+import dittospark.media.DecodedAudio;
+import dittospark.media.EncodeBaseline;
+import dittospark.media.Mp4Writer;
+import dittospark.media.SourceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

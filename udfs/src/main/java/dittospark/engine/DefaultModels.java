@@ -1,15 +1,13 @@
 package dittospark.engine;
 
 import dittospark.files.LocalFiles;
+import dittospark.files.StagedFolder;
 import dittospark.models.demo.DemoModelSet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The model folder used when none is given: the demo set the build wrote into the checkout, or else
@@ -31,23 +29,15 @@ public final class DefaultModels {
         Path cache = Path.of(System.getProperty("dittospark.cache",
                 Path.of(System.getProperty("user.home"), ".cache", "dittospark").toString()));
         try {
-            Files.createDirectories(cache);
             // writing the set takes well under a second: cheaper than trusting a copy of unknown age
-            Path staging = Files.createTempDirectory(cache, ".demo-models-");
+            Path staging = StagedFolder.create(cache, "demo-models");
             DemoModelSet.write(staging);
             Path folder = cache.resolve("demo-models-" + LocalFiles.folderHash(staging).substring(0, 12));
             if (Files.isDirectory(folder)) {
                 LocalFiles.deleteRecursively(staging);
                 return folder;
             }
-            try {
-                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-                LocalFiles.deleteRecursively(staging);
-                if (!Files.isDirectory(folder)) {
-                    throw e;
-                }
-            }
+            StagedFolder.moveIntoPlace(staging, folder);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo model set into " + cache, e);

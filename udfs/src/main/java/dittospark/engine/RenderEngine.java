@@ -2,8 +2,6 @@ package dittospark.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dittospark.audio.AudioDecoder;
-import dittospark.audio.DecodedAudio;
 import dittospark.audio.OfflineFeatures;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
@@ -13,6 +11,11 @@ import dittospark.face.HaarFaceLocator;
 import dittospark.image.FloatImage;
 import dittospark.image.Image;
 import dittospark.image.ResizeRule;
+import dittospark.media.AudioDecoder;
+import dittospark.media.DecodedAudio;
+import dittospark.media.MiddleFrameThumbnail;
+import dittospark.media.Mp4Writer;
+import dittospark.media.SourceReader;
 import dittospark.models.config.DittoConfig;
 import dittospark.motion.Audio2Motion;
 import dittospark.motion.ConditionBuilder;
@@ -32,9 +35,9 @@ import dittospark.render.PutBack;
 import dittospark.render.RenderImage;
 import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
-import dittospark.video.Mp4Writer;
 import dittospark.video.SourceKind;
-import dittospark.video.SourceReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +59,7 @@ public final class RenderEngine implements AutoCloseable {
     /** The offline config of the release, in either form; the first that exists is used. */
     static final List<String> DEFAULT_CONFIGS = List.of("ditto_cfg/v0.4_hubert_cfg_trt.pkl",
             "ditto_cfg/v0.4_hubert_cfg_trt.json");
+    private static final Logger LOG = LoggerFactory.getLogger(RenderEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUEUE = 4;
 
@@ -103,17 +107,15 @@ public final class RenderEngine implements AutoCloseable {
             float[][] motion = motion(features, source, s, request.seed());
             lap(stages, "motion", t);
 
-            Map<String, Double> frameStages = renderFrames(request, progress, s, audio, source, motion);
-            stages.putAll(frameStages);
+            Encoded encoded = renderFrames(request, progress, s, audio, source, motion);
+            stages.putAll(encoded.stageSeconds());
             return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
-                    (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), Files.size(request.output()));
+                    (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.written().bytes(),
+                    encoded.written().sha256(), encoded.thumbnailJpeg());
         } catch (DittoModels.ModelFailure e) {
             throw e.renderException();
         } catch (StageFailure e) {
             throw unwrap(e);
-        } catch (IOException e) {
-            throw new RenderException(ErrorKind.OUTPUT_FAILED, "cannot read the finished " + request.output()
-                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -199,8 +201,14 @@ public final class RenderEngine implements AutoCloseable {
     private record Stitched(int sourceFrame, StitchedKeypoints keypoints) {
     }
 
-    /** Per output frame: stitch, warp, decode and put back on stage threads; encode on this one. */
-    private Map<String, Double> renderFrames(RenderRequest request, RenderProgress progress, RenderSettings s,
+    private record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
+    }
+
+    /**
+     * Per output frame: stitch, warp, decode and put back on stage threads; encode on this one, keeping
+     * the middle frame for the thumbnail on the way.
+     */
+    private Encoded renderFrames(RenderRequest request, RenderProgress progress, RenderSettings s,
                                              DecodedAudio audio, RegisteredSource source, float[][] motion)
             throws RenderException {
         int frames = motion.length;
@@ -225,14 +233,27 @@ public final class RenderEngine implements AutoCloseable {
                     int k = Mirror.index(i, allFrames);
                     return putBack.apply(source.frames().get(k), render, source.c2o().get(k));
                 });
+        MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
+        Mp4Writer.Written written;
         try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio)) {
             pipeline.<Image>run(frames, "encode", (i, image) -> {
                 writer.write(image);
+                thumbnail.offer(i, image);
                 progress.framesWritten(i + 1, frames);
             });
-            writer.finish();
+            written = writer.finish();
         }
-        return pipeline.stageSeconds();
+        return new Encoded(pipeline.stageSeconds(), written, jpegOrNull(thumbnail, request.output()));
+    }
+
+    /** A render is complete without its thumbnail: the contact sheet shows the row without a picture. */
+    private static byte[] jpegOrNull(MiddleFrameThumbnail thumbnail, Path video) {
+        try {
+            return thumbnail.jpeg();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("no thumbnail of {}: {}", video, e.toString());
+            return null;
+        }
     }
 
     /** f_s of the source frame being warped: computed once for a picture, per frame for a video. */

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * What one successful render produced. {@code stageSeconds} holds wall seconds per pipeline stage
- * (stages overlap, so they do not add up to {@code renderSeconds}).
+ * (stages overlap, so they do not add up to {@code renderSeconds}). {@code outputSha256} is the hex
+ * SHA-256 of the output file's bytes; {@code thumbnailJpeg} a small JPEG of its middle frame, for
+ * contact sheets, or null where none could be made.
  */
 public record RenderResult(
         SourceKind sourceKind,
@@ -17,7 +19,9 @@ public record RenderResult(
         double renderSeconds,
         Map<String, Double> stageSeconds,
         String provider,
-        long outputBytes) {
+        long outputBytes,
+        String outputSha256,
+        byte[] thumbnailJpeg) {
 
     public double fps() {
         return renderSeconds > 0 ? frames / renderSeconds : 0;

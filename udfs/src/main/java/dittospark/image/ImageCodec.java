@@ -1,6 +1,5 @@
 package dittospark.image;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_RGB;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
@@ -60,13 +58,11 @@ public final class ImageCodec {
                     + declared.get().height() + " pixels, more than the " + MAX_PIXELS / 1_000_000
                     + " megapixels a source may have; scale it down first");
         }
-        try (BytePointer data = new BytePointer(bytes);
-             Mat encoded = new Mat(1, bytes.length, CV_8UC1, data);
-             Mat decoded = imdecode(encoded, IMREAD_COLOR_RGB)) {
+        try (Mat encoded = Mats.bytes(bytes); Mat decoded = imdecode(encoded, IMREAD_COLOR_RGB)) {
             if (decoded == null || decoded.empty() || decoded.type() != CV_8UC3 || !decoded.isContinuous()) {
                 throw new IOException(file + " is not a picture OpenCV can decode");
             }
-            return toImage(decoded);
+            return Mats.image(decoded);
         } catch (RuntimeException e) {
             // OpenCV reports a corrupt or oversized header as a failed assertion
             throw new IOException("OpenCV cannot decode it: " + firstLine(e.getMessage()), e);
@@ -77,13 +73,6 @@ public final class ImageCodec {
         String text = String.valueOf(message);
         int error = text.indexOf("error: ");
         return (error >= 0 ? text.substring(error + 7) : text).lines().findFirst().orElse(text);
-    }
-
-    /** A freshly decoded Mat is one continuous block of rows. */
-    private static Image toImage(Mat rgb) {
-        byte[] pixels = new byte[rgb.cols() * rgb.rows() * 3];
-        rgb.data().get(pixels);
-        return new Image(rgb.cols(), rgb.rows(), pixels);
     }
 
     private static boolean startsWith(byte[] header, int offset, byte[] magic) {

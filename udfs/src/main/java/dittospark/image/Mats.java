@@ -10,8 +10,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 /**
- * Copies between our Java pixel arrays and OpenCV matrices. Every Mat returned is owned by the
- * caller, who closes it.
+ * Copies between our Java pixel arrays and OpenCV matrices, for every class of this package that calls
+ * OpenCV. Every Mat returned is owned by the caller, who closes it.
  */
 final class Mats {
     private Mats() {
@@ -46,6 +46,9 @@ final class Mats {
     }
 
     static Image image(Mat mat) {
+        if (mat.type() != CV_8UC3) {
+            throw new IllegalStateException("expected an 8-bit 3-channel matrix, got type " + mat.type());
+        }
         requireContinuous(mat);
         byte[] rgb = new byte[mat.cols() * mat.rows() * 3];
         mat.data().get(rgb);

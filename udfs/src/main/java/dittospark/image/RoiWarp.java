@@ -7,7 +7,6 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.getPerspectiveTransform;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpPerspective;
@@ -22,9 +21,9 @@ public final class RoiWarp {
 
     /** OpenCV bilinear resize ({@code INTER_LINEAR}) to width x height. */
     public static Image resize(Image src, int width, int height) {
-        try (Mat in = toMat(src); Mat out = new Mat(); Size size = new Size(width, height)) {
+        try (Mat in = Mats.of(src); Mat out = new Mat(); Size size = new Size(width, height)) {
             opencv_imgproc.resize(in, out, size, 0, 0, INTER_LINEAR);
-            return fromMat(out);
+            return Mats.image(out);
         }
     }
 
@@ -42,12 +41,12 @@ public final class RoiWarp {
         try (Point2f from = points(corners);
              Point2f to = points(target);
              Mat m = getPerspectiveTransform(from, to);
-             Mat in = toMat(src);
+             Mat in = Mats.of(src);
              Mat out = new Mat();
              Size size = new Size(width, height);
              Scalar black = new Scalar(0.0)) {
             warpPerspective(in, out, m, size, INTER_LINEAR, BORDER_CONSTANT, black);
-            return fromMat(out);
+            return Mats.image(out);
         }
     }
 
@@ -57,20 +56,5 @@ public final class RoiWarp {
             p.position(i).x((float) xy[2 * i]).y((float) xy[2 * i + 1]);
         }
         return p.position(0);
-    }
-
-    private static Mat toMat(Image image) {
-        Mat mat = new Mat(image.height(), image.width(), CV_8UC3);
-        mat.data().put(image.rgb());
-        return mat;
-    }
-
-    private static Image fromMat(Mat mat) {
-        if (mat.type() != CV_8UC3 || !mat.isContinuous()) {
-            throw new IllegalStateException("expected a continuous 8-bit 3-channel result, got type " + mat.type());
-        }
-        byte[] rgb = new byte[mat.rows() * mat.cols() * 3];
-        mat.data().get(rgb);
-        return new Image(mat.cols(), mat.rows(), rgb);
     }
 }

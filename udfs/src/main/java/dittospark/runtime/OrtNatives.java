@@ -2,6 +2,7 @@ package dittospark.runtime;
 
 import dittospark.files.LocalFiles;
 import dittospark.files.ScratchSpace;
+import dittospark.files.StagedFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,10 +11,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -92,21 +91,12 @@ final class OrtNatives {
 
     /** Unpacks beside the target and renames, so that a concurrent JVM sees all of the folder or none. */
     private static void unpack(Map<String, URL> libraries, Path target) throws IOException {
-        Path staging = Files.createTempDirectory(target.getParent(), ".unpacking-");
-        try {
+        StagedFolder.write(target, staging -> {
             for (Map.Entry<String, URL> library : libraries.entrySet()) {
                 try (InputStream in = library.getValue().openStream()) {
                     Files.copy(in, staging.resolve(library.getKey()));
                 }
             }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileSystemException e) {
-            // another JVM unpacked the same build first
-            if (!Files.isDirectory(target)) {
-                throw e;
-            }
-        } finally {
-            LocalFiles.deleteRecursively(staging);
-        }
+        });
     }
 }

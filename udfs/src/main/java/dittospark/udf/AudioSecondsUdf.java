@@ -1,6 +1,6 @@
 package dittospark.udf;
 
-import dittospark.audio.AudioProbe;
+import dittospark.media.AudioProbe;
 import org.apache.spark.sql.api.java.UDF1;
 
 import java.util.Map;

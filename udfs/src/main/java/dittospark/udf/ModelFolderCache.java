@@ -4,6 +4,7 @@ import dittospark.engine.LocalModels;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
+import dittospark.files.StagedFolder;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 import org.apache.hadoop.conf.Configuration;
@@ -15,10 +16,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -75,9 +73,7 @@ public final class ModelFolderCache {
 
     private void copy(FileSystem fs, Path root, Map<String, LocatedFileStatus> files, java.nio.file.Path folder)
             throws IOException {
-        Files.createDirectories(cacheDir);
-        java.nio.file.Path temp = Files.createTempDirectory(cacheDir, ".copying-");
-        try {
+        StagedFolder.write(folder, temp -> {
             for (Map.Entry<String, LocatedFileStatus> f : files.entrySet()) {
                 java.nio.file.Path to = temp.resolve(f.getKey());
                 Files.createDirectories(to.getParent());
@@ -86,20 +82,7 @@ public final class ModelFolderCache {
                 }
             }
             Files.writeString(temp.resolve(HASH_FILE), LocalFiles.folderHash(temp));
-            Files.move(temp, folder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            if (!Files.isDirectory(folder)) {
-                throw e;
-            }
-            // another executor on this host finished the same copy first; theirs is as good as ours
-        } catch (IOException e) {
-            // a non-empty target makes rename(2) fail with ENOTEMPTY, reported as a plain IOException
-            if (!Files.isDirectory(folder)) {
-                throw e;
-            }
-        } finally {
-            LocalFiles.deleteRecursively(temp);
-        }
+        });
     }
 
     /** Files under {@code root} by relative path, hidden files (of earlier tools) excluded. */

@@ -14,7 +14,9 @@ import java.util.UUID;
  * Moves a finished local file to its final URI so that readers only ever see it complete. On
  * object stores an upload becomes visible only when it completes, so the file is uploaded straight
  * to its key (no temporary object that a rename would have to copy). Elsewhere it is written under a
- * hidden name in the target folder, then renamed.
+ * hidden name in the target folder, then renamed. This is not {@link dittospark.files.StagedFile},
+ * which moves within one local file system through java.nio: the target here may be on any Hadoop file
+ * system, whose renames differ (HDFS's does not replace a file, an object store's is a copy).
  */
 public final class OutputPublisher {
     /** Schemes whose uploads appear atomically when the stream closes. */

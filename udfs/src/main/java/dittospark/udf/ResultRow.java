@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -92,12 +93,14 @@ public record ResultRow(
                 null, null, startedAt, finishedAt, null, null);
     }
 
-    public static ResultRow succeeded(String id, String output, RenderResult r, Place place, long bytes,
-                                      String sha256, Instant startedAt, Instant finishedAt, String thumbnail) {
+    /** A row for {@code r}, whose output was published to {@code output} byte for byte. */
+    public static ResultRow succeeded(String id, String output, RenderResult r, Place place, Instant startedAt,
+                                      Instant finishedAt) {
+        String thumbnail = r.thumbnailJpeg() == null ? null : Base64.getEncoder().encodeToString(r.thumbnailJpeg());
         return new ResultRow(id, RowStatus.SUCCEEDED, output, null, null, r.sourceKind().name(), r.width(),
                 r.height(), r.frames(), r.audioSeconds(), r.renderSeconds(), r.fps(), Map.copyOf(r.stageSeconds()),
-                place.modelSet(), place.modelHash(), r.provider(), place.executorId(), place.attempt(), bytes,
-                sha256, startedAt, finishedAt, null, thumbnail);
+                place.modelSet(), place.modelHash(), r.provider(), place.executorId(), place.attempt(),
+                r.outputBytes(), r.outputSha256(), startedAt, finishedAt, null, thumbnail);
     }
 
     /** This row with the language of the manifest row it reports on. */

@@ -6,7 +6,6 @@ import dittospark.engine.RenderResult;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
-import dittospark.video.MiddleFrameThumbnail;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +38,6 @@ public final class RowRenderer {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RowRenderer.class);
-    private static final int THUMBNAIL_SIDE = 160;
     /** Generous: the longest catalog rows take minutes on a CPU executor. */
     public static final long DEFAULT_DEADLINE_SECONDS = 3600;
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
@@ -127,9 +124,6 @@ public final class RowRenderer {
             RenderResult result = renderer.render(RenderRequest.builder()
                     .source(source).audio(audio).output(local)
                     .options(task.isText() ? TextSpeech.padded(options) : options).seed(task.seed()).build());
-            long bytes = Files.size(local);
-            String sha256 = LocalFiles.sha256Hex(local);
-            String thumbnail = thumbnail(local);
             if (abandoned.get()) {
                 return failed(task, ErrorKind.TIMED_OUT, "abandoned at its deadline", started);
             }
@@ -139,8 +133,7 @@ public final class RowRenderer {
                 throw new RenderException(ErrorKind.OUTPUT_FAILED,
                         "cannot publish " + task.output() + ": " + OutputFailures.describe(e), e);
             }
-            return ResultRow.succeeded(task.id(), task.output(), result, place, bytes, sha256, started,
-                    Instant.now(), thumbnail);
+            return ResultRow.succeeded(task.id(), task.output(), result, place, started, Instant.now());
         } catch (RenderException e) {
             return failed(task, e.kind(), e.getMessage(), started);
         } catch (IOException | FSError e) {
@@ -172,15 +165,5 @@ public final class RowRenderer {
 
     private ResultRow failed(RenderTask task, ErrorKind kind, String message, Instant started) {
         return ResultRow.failed(task.id(), task.output(), kind, message, place, started, Instant.now());
-    }
-
-    /** The contact sheet's picture of the output; a row renders fine without one. */
-    private static String thumbnail(Path video) {
-        try {
-            return Base64.getEncoder().encodeToString(MiddleFrameThumbnail.jpeg(video, THUMBNAIL_SIDE));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("no thumbnail of {}: {}", video, e.toString());
-            return null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dittospark.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dittospark.files.LocalFiles;
 import dittospark.media.FfmpegCli;
 import dittospark.media.MediaFrames;
 import dittospark.media.Samples;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,6 +105,19 @@ class RenderEngineEndToEndIT {
         assertThat(portraitResult.outputBytes()).as("bytes reported").isEqualTo(Files.size(portraitVideo));
         assertThat(portraitResult.provider()).as("provider").isEqualTo("cpu");
         assertThat(portraitResult.stageSeconds()).as("stage timings").containsKeys("register", "motion", "warp", "encode");
+    }
+
+    @Test
+    void digestReportedIsThatOfTheOutputFile() throws Exception {
+        assertThat(portraitResult.outputSha256()).as("digest reported").isEqualTo(LocalFiles.sha256Hex(portraitVideo));
+    }
+
+    @Test
+    void thumbnailIsAJpegWhoseLongerSideIs160() throws Exception {
+        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(portraitResult.thumbnailJpeg()));
+
+        assertThat(thumbnail).as("decoded thumbnail").isNotNull();
+        assertThat(Math.max(thumbnail.getWidth(), thumbnail.getHeight())).as("longer side").isEqualTo(160);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dittospark.udf;
 import dittospark.engine.RenderResult;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
+import dittospark.files.LocalFiles;
 import dittospark.video.SourceKind;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowRendererTest {
     private static final ResultRow.Place PLACE = new ResultRow.Place("models", "hash", "cpu", "exec-1", 0);
     private static final byte[] VIDEO = "rendered".getBytes();
+    private static final byte[] THUMBNAIL = "jpeg".getBytes();
 
     @TempDir
     Path dir;
@@ -36,7 +39,8 @@ class RowRendererTest {
         } catch (IOException e) {
             throw new RenderException(ErrorKind.OUTPUT_FAILED, e.getMessage(), e);
         }
-        return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of("decode", 0.25), "cpu", VIDEO.length);
+        return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of("decode", 0.25), "cpu", VIDEO.length,
+                sha256(VIDEO), THUMBNAIL);
     };
 
     @Test
@@ -49,10 +53,17 @@ class RowRendererTest {
         assertThat(Files.readAllBytes(dir.resolve("out/a.mp4"))).as("published bytes").isEqualTo(VIDEO);
         assertThat(row.outputBytes()).as("recorded size").isEqualTo(VIDEO.length);
         assertThat(row.outputSha256()).as("recorded digest")
-                .isEqualTo(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(VIDEO)));
+                .isEqualTo(sha256(VIDEO));
         assertThat(row.frames()).as("recorded frames").isEqualTo(25);
         assertThat(row.executorId()).as("recorded executor").isEqualTo("exec-1");
         assertThat(row.finishedAt()).as("finish time").isAfterOrEqualTo(row.startedAt());
+    }
+
+    @Test
+    void inlinesTheThumbnailOfTheRenderForTheContactSheet() throws Exception {
+        ResultRow row = renderer(fake, false).render(task("a", dir.resolve("out/a.mp4")));
+
+        assertThat(row.thumbnail()).as("thumbnail").isEqualTo(Base64.getEncoder().encodeToString(THUMBNAIL));
     }
 
     @Test
@@ -208,5 +219,9 @@ class RowRendererTest {
             Files.writeString(file, name);
         }
         return file.toString();
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(LocalFiles.sha256().digest(bytes));
     }
 }

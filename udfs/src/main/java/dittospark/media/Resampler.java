@@ -1,4 +1,4 @@
-package dittospark.audio;
+package dittospark.media;
 
 import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.swresample.SwrContext;

@@ -1,6 +1,5 @@
-package dittospark.video;
+package dittospark.media;
 
-import dittospark.audio.DecodedAudio;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.image.Image;
@@ -21,7 +20,7 @@ public final class EncodeBaseline {
      * milliseconds per frame spent in the writer, opening and finishing included, decoding excluded.
      */
     public static double msPerFrame(Path video, Path target) throws RenderException {
-        DecodedAudio audio = dittospark.audio.AudioDecoder.decode(video);
+        DecodedAudio audio = AudioDecoder.decode(video);
         long spent = 0;
         int frames = 0;
         try (SourceReader reader = SourceReader.open(video, 0)) {

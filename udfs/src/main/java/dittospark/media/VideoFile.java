@@ -1,6 +1,5 @@
-package dittospark.video;
+package dittospark.media;
 
-import dittospark.audio.FfmpegMessages;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.image.Image;

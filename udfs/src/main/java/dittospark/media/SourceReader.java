@@ -1,9 +1,10 @@
-package dittospark.video;
+package dittospark.media;
 
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.image.ImageCodec;
+import dittospark.video.SourceKind;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
-package dittospark.video;
+package dittospark.media;
 
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
-import dittospark.media.FfmpegCli;
-import dittospark.media.Samples;
+import dittospark.video.SourceInfo;
+import dittospark.video.SourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dittospark.video;
+package dittospark.media;
 
 import dittospark.image.Image;
 

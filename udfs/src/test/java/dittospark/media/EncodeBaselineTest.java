@@ -1,8 +1,6 @@
-package dittospark.video;
+package dittospark.media;
 
-import dittospark.audio.DecodedAudio;
 import dittospark.image.Image;
-import dittospark.media.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,10 @@
-package dittospark.video;
+package dittospark.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dittospark.audio.DecodedAudio;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
+import dittospark.files.LocalFiles;
 import dittospark.image.Image;
-import dittospark.media.FfmpegCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +67,7 @@ class Mp4WriterTest {
         Path wav = dir.resolve("back.wav");
         FfmpegCli.ffmpeg("-i", out.toString(), "-vn", "-ac", "1", "-ar", String.valueOf(rate), wav.toString());
 
-        DecodedAudio decoded = dittospark.audio.AudioDecoder.decode(wav);
+        DecodedAudio decoded = AudioDecoder.decode(wav);
 
         assertThat(rms(decoded.interleaved(), 0, rate * 45 / 100)).as("quiet before 0.45 s").isLessThan(0.01);
         assertThat(rms(decoded.interleaved(), rate * 55 / 100, rate * 115 / 100)).as("tone from 0.55 s")
@@ -113,6 +112,21 @@ class Mp4WriterTest {
         }
 
         assertThat(listing()).as("no output and no temporary file").isEmpty();
+    }
+
+    @Test
+    void finishReportsTheSizeAndDigestOfThePublishedFile() throws Exception {
+        Path target = dir.resolve("out.mp4");
+        Mp4Writer.Written written;
+        try (Mp4Writer writer = Mp4Writer.open(target, WIDTH, HEIGHT, tone(16_000, 1, 1))) {
+            for (int i = 0; i < 5; i++) {
+                writer.write(frame(i));
+            }
+            written = writer.finish();
+        }
+
+        assertThat(written.bytes()).as("bytes reported").isEqualTo(Files.size(target));
+        assertThat(written.sha256()).as("digest reported").isEqualTo(LocalFiles.sha256Hex(target));
     }
 
     @Test

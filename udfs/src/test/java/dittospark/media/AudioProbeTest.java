@@ -1,9 +1,7 @@
-package dittospark.audio;
+package dittospark.media;
 
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
-import dittospark.media.FfmpegCli;
-import dittospark.media.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dittospark.audio;
+package dittospark.media;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dittospark.audio;
+package dittospark.media;
 
 import dittospark.errors.RenderException;
 

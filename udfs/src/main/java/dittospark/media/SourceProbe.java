@@ -1,7 +1,9 @@
-package dittospark.video;
+package dittospark.media;
 
 import dittospark.errors.RenderException;
 import dittospark.image.Image;
+import dittospark.video.SourceInfo;
+import dittospark.video.SourceKind;
 
 import java.nio.file.Path;
 

@@ -1,9 +1,9 @@
-package dittospark.video;
+package dittospark.media;
 
-import dittospark.audio.FfmpegMessages;
-import dittospark.audio.DecodedAudio;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
+import dittospark.files.LocalFiles;
+import dittospark.files.StagedFile;
 import dittospark.image.Image;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -15,8 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
@@ -25,8 +23,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 /**
  * Writes an H.264 (libx264, yuv420p, crf 18) mp4 at 25 fps with the speech muxed as AAC. The file is
- * written beside the target under a hidden temporary name and renamed into place by {@link #finish()};
- * closing without finishing deletes it, so a target never holds a partial video.
+ * written as a {@link StagedFile} and moved onto the target by {@link #finish()}; closing without
+ * finishing deletes it, so a target never holds a partial video.
  */
 public final class Mp4Writer implements AutoCloseable {
     public static final int FPS = 25;
@@ -39,8 +37,11 @@ public final class Mp4Writer implements AutoCloseable {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
-    private final Path target;
-    private final Path temp;
+    /** What {@link #finish()} put at the target. */
+    public record Written(long bytes, String sha256) {
+    }
+
+    private final StagedFile file;
     private final int width;
     private final int height;
     private final DecodedAudio audio;
@@ -52,9 +53,8 @@ public final class Mp4Writer implements AutoCloseable {
     private long audioFrames;
     private boolean finished;
 
-    private Mp4Writer(Path target, Path temp, int width, int height, DecodedAudio audio, FFmpegFrameRecorder recorder) {
-        this.target = target;
-        this.temp = temp;
+    private Mp4Writer(StagedFile file, int width, int height, DecodedAudio audio, FFmpegFrameRecorder recorder) {
+        this.file = file;
         this.width = width;
         this.height = height;
         this.audio = audio;
@@ -73,14 +73,14 @@ public final class Mp4Writer implements AutoCloseable {
             throw failed(target, "video size " + width + "x" + height + " is not positive and even, as yuv420p requires",
                     null);
         }
-        Path absolute = target.toAbsolutePath();
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        StagedFile file;
         try {
-            Files.createDirectories(absolute.getParent());
+            file = StagedFile.beside(target);
         } catch (IOException e) {
             throw failed(target, "cannot create its folder (" + e + ")", e);
         }
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, Math.min(audio.channels(), 2));
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.path().toFile(), width, height,
+                Math.min(audio.channels(), 2));
         recorder.setFormat("mp4");
         recorder.setOption("movflags", "+faststart");
         recorder.setVideoCodec(AV_CODEC_ID_H264);
@@ -99,16 +99,16 @@ public final class Mp4Writer implements AutoCloseable {
             recorder.start();
         } catch (FrameRecorder.Exception e) {
             releaseQuietly(recorder);
-            deleteQuietly(temp);
+            file.close();
             throw failed(target, "the encoder did not start (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
-        return new Mp4Writer(absolute, temp, width, height, audio, recorder);
+        return new Mp4Writer(file, width, height, audio, recorder);
     }
 
     /** Appends one frame (the size given to {@link #open}) and the audio that plays during it. */
     public void write(Image image) throws RenderException {
         if (finished) {
-            throw new IllegalStateException("video " + target + " is already finished");
+            throw new IllegalStateException("video " + file.target() + " is already finished");
         }
         if (image.width() != width || image.height() != height) {
             throw new IllegalArgumentException("frame is " + image.width() + "x" + image.height() + ", video is "
@@ -120,7 +120,7 @@ public final class Mp4Writer implements AutoCloseable {
             frames++;
             writeAudioUntil(audioFramesAt(frames));
         } catch (FrameRecorder.Exception e) {
-            throw failed(target, "encoding frame " + frames + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
+            throw failed(file.target(), "encoding frame " + frames + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
     }
 
@@ -129,8 +129,13 @@ public final class Mp4Writer implements AutoCloseable {
         return frames;
     }
 
-    /** Flushes the encoders, closes the file and moves it onto the target (replacing any file there). */
-    public void finish() throws RenderException {
+    /**
+     * Flushes the encoders, closes the file and moves it onto the target (replacing any file there).
+     * The digest is taken of the closed file, just written and so still in the page cache, rather than
+     * of the bytes as the muxer writes them: {@code +faststart} rewrites the file's start at the end.
+     */
+    public Written finish() throws RenderException {
+        Path target = file.target();
         if (frames == 0) {
             throw failed(target, "no frames were written", null);
         }
@@ -141,12 +146,19 @@ public final class Mp4Writer implements AutoCloseable {
         } finally {
             releaseQuietly(recorder);
         }
+        Written written;
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            written = new Written(Files.size(file.path()), LocalFiles.sha256Hex(file.path()));
+        } catch (IOException e) {
+            throw failed(target, "cannot read the finished video back (" + e + ")", e);
+        }
+        try {
+            file.publish();
         } catch (IOException e) {
             throw failed(target, "cannot move the finished video into place (" + e + ")", e);
         }
         finished = true;
+        return written;
     }
 
     /** Releases the encoder; without a successful {@link #finish()} the temporary file is deleted. */
@@ -154,9 +166,7 @@ public final class Mp4Writer implements AutoCloseable {
     public void close() {
         releaseQuietly(recorder);
         frame.close();
-        if (!finished) {
-            deleteQuietly(temp);
-        }
+        file.close();
     }
 
     private long audioFramesAt(int videoFrames) {
@@ -203,14 +213,6 @@ public final class Mp4Writer implements AutoCloseable {
             recorder.release();
         } catch (FrameRecorder.Exception ignored) {
             // only native memory is freed here; the outcome of the encode is already decided
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover hidden .part file is harmless and is never mistaken for an output
         }
     }
 }

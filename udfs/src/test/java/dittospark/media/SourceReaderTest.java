@@ -1,10 +1,9 @@
-package dittospark.video;
+package dittospark.media;
 
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.image.Image;
-import dittospark.media.FfmpegCli;
-import dittospark.media.Samples;
+import dittospark.video.SourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
