@@ -20,8 +20,11 @@ import java.util.concurrent.Callable;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = "Render every row of a manifest on Spark and write the results table and report.")
 public final class BatchCommand implements Callable<Integer> {
-    static final int BAD_MANIFEST = 2;
+    /** Exit codes, as the README documents them. */
+    static final int ALL_DONE = 0;
     static final int JOB_FAILED = 1;
+    static final int BAD_MANIFEST = 2;
+    static final int ROWS_FAILED = 3;
 
     @Option(names = "--manifest", required = true, description = "manifest URI (CSV with header, JSON Lines, Parquet)")
     String manifest;
@@ -51,6 +54,9 @@ public final class BatchCommand implements Callable<Integer> {
             defaultValue = RowRenderer.DEFAULT_DEADLINE_SECONDS + "")
     long rowTimeoutSeconds;
 
+    @Option(names = "--allow-failed-rows", description = "exit 0 even when some rows FAILED (default: exit 3)")
+    boolean allowFailedRows;
+
     @Override
     public Integer call() throws Exception {
         BatchOptions options;
@@ -78,7 +84,7 @@ public final class BatchCommand implements Callable<Integer> {
         try {
             RunSummary summary = new BatchJob(spark, System.out).run(options);
             System.out.println(summary.line());
-            return 0;
+            return summary.failed() > 0 && !allowFailedRows ? ROWS_FAILED : ALL_DONE;
         } catch (ManifestException e) {
             return badManifest(e);
         } catch (JobException e) {

@@ -90,7 +90,7 @@ public final class BatchJob {
                 sweep(tasks, runId, conf);
                 phases.put("render", seconds(t));
 
-                List<ResultRow> results = inManifestOrder(validated, rendered);
+                List<ResultRow> results = inManifestOrder(validated, rendered).stream().map(r -> r.withRun(runId)).toList();
                 RunSummary summary = RunSummary.of(runId, manifestPath.toString(), out.toString(), models,
                         spark.sparkContext().master(), tasks.isEmpty() ? 0 : plan.size(), List.copyOf(loads.value()),
                         results, seconds(t0), phases);

@@ -33,6 +33,8 @@ class BatchEndToEndTest {
     static Path dir;
     private static Path manifest;
     private static Path out;
+    private static RunSummary first;
+    private static RunSummary rerun;
 
     @BeforeAll
     static void manifest() throws Exception {
@@ -55,7 +57,8 @@ class BatchEndToEndTest {
     @Test
     @Order(1)
     void rendersTheGoodRowsAndFailsEveryBadOne() throws Exception {
-        RunSummary summary = run();
+        first = run();
+        RunSummary summary = first;
 
         Map<Integer, Row> rows = results();
         assertThat(status(rows, 1)).as("image row " + message(rows, 1)).isEqualTo("SUCCEEDED");
@@ -90,13 +93,30 @@ class BatchEndToEndTest {
     void aRerunSkipsEveryRenderedRowAndRendersNothing() throws Exception {
         FileTime before = Files.getLastModifiedTime(out.resolve("image-en.mp4"));
 
-        RunSummary summary = run();
+        rerun = run();
 
-        Map<Integer, Row> rows = results();
-        assertThat(status(rows, 1)).as("image row on rerun").isEqualTo("SKIPPED");
-        assertThat(status(rows, 2)).as("video row on rerun").isEqualTo("SKIPPED");
-        assertThat(summary.succeeded()).as("rows rendered on rerun").isZero();
+        Map<Integer, Row> rows = table(out.resolve("_results/_runs").resolve(rerun.runId()));
+        assertThat(status(rows, 1)).as("image row in the rerun's own table").isEqualTo("SKIPPED");
+        assertThat(status(rows, 2)).as("video row in the rerun's own table").isEqualTo("SKIPPED");
+        assertThat(rerun.succeeded()).as("rows rendered on rerun").isZero();
         assertThat(Files.getLastModifiedTime(out.resolve("image-en.mp4"))).as("output time").isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void afterTheRerunTheCurrentResultsKeepTheFirstRunsRenders() {
+        Map<Integer, Row> current = results();
+        Map<Integer, Row> firstRun = table(out.resolve("_results/_runs").resolve(first.runId()));
+
+        for (int line : new int[]{1, 2}) {
+            Row r = current.get(line);
+            assertThat(status(current, line)).as("current status of line " + line).isEqualTo("SUCCEEDED");
+            assertThat(r.getString(r.fieldIndex("run_id"))).as("run that made line " + line).isEqualTo(first.runId());
+            assertThat(r.getInt(r.fieldIndex("frames"))).as("frames of line " + line)
+                    .isEqualTo(firstRun.get(line).getInt(r.fieldIndex("frames")));
+        }
+        assertThat(current).as("current rows").hasSize(8);
+        assertThat(errorKind(current, 6)).as("current state of the row with a bad option").isEqualTo("BAD_OPTION");
     }
 
     private static RunSummary run() throws Exception {
@@ -105,11 +125,15 @@ class BatchEndToEndTest {
                         RowRenderer.DEFAULT_DEADLINE));
     }
 
-    /** Result rows by manifest line (the table keeps manifest order). */
+    /** Current result rows by manifest line (the table keeps manifest order). */
     private static Map<Integer, Row> results() {
+        return table(out.resolve("_results"));
+    }
+
+    private static Map<Integer, Row> table(Path folder) {
         Map<Integer, Row> rows = new HashMap<>();
         int line = 0;
-        for (Row r : TestSpark.session().read().parquet(out.resolve("_results").toString()).collectAsList()) {
+        for (Row r : TestSpark.session().read().parquet(folder.toString()).collectAsList()) {
             rows.put(++line, r);
         }
         return rows;

@@ -43,13 +43,13 @@ class ResultsWriterTest {
     }
 
     @Test
-    void writesAParquetTableWithTheProductColumnsAndLanguage() {
+    void writesAParquetTableWithTheProductColumnsLanguageAndRunId() {
         Dataset<Row> table = TestSpark.session().read().parquet(dir.resolve("_results").toString());
 
         assertThat(table.columns()).as("columns").containsExactly("id", "status", "output", "error_kind",
                 "error_message", "source_kind", "width", "height", "frames", "audio_seconds", "render_seconds", "fps",
                 "stage_seconds", "model_set", "model_hash", "provider", "executor_id", "attempt", "output_bytes",
-                "output_sha256", "started_at", "finished_at", "language");
+                "output_sha256", "started_at", "finished_at", "language", "run_id");
         assertThat(table.count()).as("rows").isEqualTo(3);
         Row ok = table.filter("id = 'ok'").first();
         assertThat(ok.<String, Double>getJavaMap(ok.fieldIndex("stage_seconds"))).as("stage seconds")
@@ -78,5 +78,34 @@ class ResultsWriterTest {
         assertThat(html).as("inlined thumbnail").contains("src=\"data:image/jpeg;base64,QUJD\"");
         assertThat(html).as("stage timings").contains("<td>warp</td><td>1.50</td>");
         assertThat(html).as("throughput").contains("<th>frames per second</th><td>10.00</td>");
+    }
+
+    @Test
+    void keepsTheRunsOwnTableBesideTheCurrentOneWhichReadsWithoutIt() {
+        Dataset<Row> run = TestSpark.session().read().parquet(dir.resolve("_results/_runs/run-1").toString());
+
+        assertThat(run.count()).as("rows of the run's own table").isEqualTo(3);
+        assertThat(OutputFolder.names(dir.resolve("_results"))).as("the table's folder")
+                .contains("_runs").noneMatch(n -> n.startsWith("_staging"));
+    }
+
+    @Test
+    void aSecondRunThatSkipsARowKeepsTheFirstRunsRowInTheCurrentTable() throws Exception {
+        java.nio.file.Path out = Files.createDirectories(dir.resolve("again"));
+        ResultsWriter.write(TestSpark.session(), new Path(out.toUri()), ROWS.stream().map(r -> r.withRun("run-1")).toList(),
+                SUMMARY, new Configuration());
+        List<ResultRow> rerun = List.of(ResultRow.skipped("ok", "file:/o/ok.mp4", PLACE, T0, T0).withRun("run-2"));
+        RunSummary second = RunSummary.of("run-2", "file:/m.csv", "file:/o", "demo", "local[2]", 1, List.of(), rerun,
+                1.0, Map.of());
+
+        List<ResultRow> current = ResultsWriter.write(TestSpark.session(), new Path(out.toUri()), rerun, second,
+                new Configuration());
+
+        assertThat(current).as("current rows").extracting(ResultRow::id).containsExactly("ok", "bad", "old");
+        assertThat(current.get(0).runId()).as("run that made 'ok'").isEqualTo("run-1");
+        assertThat(current.get(0).frames()).as("frames of 'ok'").isEqualTo(100);
+        assertThat(TestSpark.session().read().parquet(out.resolve("_results").toString()).count())
+                .as("rows of the current table").isEqualTo(3);
+        assertThat(OutputFolder.names(out.resolve("_results/_runs"))).as("run tables").containsExactly("run-1", "run-2");
     }
 }

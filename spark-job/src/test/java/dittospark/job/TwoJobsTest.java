@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,12 +59,8 @@ class TwoJobsTest {
     }
 
     private static Process job(Path manifest, Path out, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
-        command.addAll(SparkJvmFlags.ADD_OPENS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dittospark.cli.Main", "batch",
-                "--manifest", manifest.toString(), "--out", out.toString(), "--models", DEMO_MODELS.toString(),
-                "--master", "local[1]", "--row-timeout", "600"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return CliProcess.start(log, "batch", "--manifest", manifest.toString(), "--out", out.toString(),
+                "--models", DEMO_MODELS.toString(), "--master", "local[1]", "--row-timeout", "600");
     }
 
     /** Answers every read of the pipe with end of file, from now on. */

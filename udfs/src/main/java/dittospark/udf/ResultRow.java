@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * One row of the results table. {@link #SCHEMA} names the columns of the product's results table, in
- * its order, then the manifest row's {@code language}, followed by {@code thumbnail}: a base64 JPEG of
- * the output's middle frame that feeds the report's contact sheet and is not written to the table.
+ * its order, then the manifest row's {@code language} and the {@code run_id} of the run that produced the
+ * row, followed by {@code thumbnail}: a base64 JPEG of the output's middle frame that feeds the report's
+ * contact sheet and is not written to the table.
  */
 public record ResultRow(
         String id,
@@ -44,6 +45,7 @@ public record ResultRow(
         Instant startedAt,
         Instant finishedAt,
         String language,
+        String runId,
         String thumbnail) implements Serializable {
 
     public static final String THUMBNAIL = "thumbnail";
@@ -72,6 +74,7 @@ public record ResultRow(
             field("started_at", DataTypes.TimestampType),
             field("finished_at", DataTypes.TimestampType),
             field("language", DataTypes.StringType),
+            field("run_id", DataTypes.StringType),
             field(THUMBNAIL, DataTypes.StringType)});
 
     /** Where this row was processed: the same for every row of a task. */
@@ -84,13 +87,13 @@ public record ResultRow(
                                    Instant startedAt, Instant finishedAt) {
         return new ResultRow(id, RowStatus.FAILED, output, kind, message, null, null, null, null, null, null, null,
                 null, place.modelSet(), place.modelHash(), place.provider(), place.executorId(), place.attempt(),
-                null, null, startedAt, finishedAt, null, null);
+                null, null, startedAt, finishedAt, null, null, null);
     }
 
     public static ResultRow skipped(String id, String output, Place place, Instant startedAt, Instant finishedAt) {
         return new ResultRow(id, RowStatus.SKIPPED, output, null, null, null, null, null, null, null, null, null,
                 null, place.modelSet(), place.modelHash(), place.provider(), place.executorId(), place.attempt(),
-                null, null, startedAt, finishedAt, null, null);
+                null, null, startedAt, finishedAt, null, null, null);
     }
 
     /** A row for {@code r}, whose output was published to {@code output} byte for byte. */
@@ -100,14 +103,21 @@ public record ResultRow(
         return new ResultRow(id, RowStatus.SUCCEEDED, output, null, null, r.sourceKind().name(), r.width(),
                 r.height(), r.frames(), r.audioSeconds(), r.renderSeconds(), r.fps(), Map.copyOf(r.stageSeconds()),
                 place.modelSet(), place.modelHash(), r.provider(), place.executorId(), place.attempt(),
-                r.outputBytes(), r.outputSha256(), startedAt, finishedAt, null, thumbnail);
+                r.outputBytes(), r.outputSha256(), startedAt, finishedAt, null, null, thumbnail);
     }
 
     /** This row with the language of the manifest row it reports on. */
     public ResultRow withLanguage(String language) {
         return new ResultRow(id, status, output, errorKind, errorMessage, sourceKind, width, height, frames,
                 audioSeconds, renderSeconds, fps, stageSeconds, modelSet, modelHash, provider, executorId, attempt,
-                outputBytes, outputSha256, startedAt, finishedAt, language, thumbnail);
+                outputBytes, outputSha256, startedAt, finishedAt, language, runId, thumbnail);
+    }
+
+    /** This row as produced by the run {@code runId}. */
+    public ResultRow withRun(String runId) {
+        return new ResultRow(id, status, output, errorKind, errorMessage, sourceKind, width, height, frames,
+                audioSeconds, renderSeconds, fps, stageSeconds, modelSet, modelHash, provider, executorId, attempt,
+                outputBytes, outputSha256, startedAt, finishedAt, language, runId, thumbnail);
     }
 
     public Row toRow() {
@@ -115,18 +125,38 @@ public record ResultRow(
                 sourceKind, width, height, frames, audioSeconds, renderSeconds, fps,
                 stageSeconds == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(stageSeconds),
                 modelSet, modelHash, provider, executorId, attempt, outputBytes, outputSha256,
-                timestamp(startedAt), timestamp(finishedAt), language, thumbnail);
+                timestamp(startedAt), timestamp(finishedAt), language, runId, thumbnail);
     }
 
+    /**
+     * The row {@code r} holds, by column name: a table written by an earlier version may lack later
+     * columns ({@code run_id}), and the table never holds the thumbnail; those read as null.
+     */
     public static ResultRow fromRow(Row r) {
-        String kind = r.getString(3);
-        Map<String, Double> stages = r.isNullAt(12) ? null : Map.copyOf(r.getJavaMap(12));
-        return new ResultRow(r.getString(0), RowStatus.valueOf(r.getString(1)), r.getString(2),
-                kind == null ? null : ErrorKind.valueOf(kind), r.getString(4), r.getString(5),
-                (Integer) r.get(6), (Integer) r.get(7), (Integer) r.get(8), (Double) r.get(9), (Double) r.get(10),
-                (Double) r.get(11), stages, r.getString(13), r.getString(14), r.getString(15), r.getString(16),
-                (Integer) r.get(17), (Long) r.get(18), r.getString(19), instant(r.get(20)), instant(r.get(21)),
-                r.getString(22), r.getString(23));
+        String kind = (String) value(r, "error_kind");
+        int stageColumn = index(r, "stage_seconds");
+        Map<String, Double> stages = stageColumn < 0 || r.isNullAt(stageColumn) ? null : Map.copyOf(r.getJavaMap(stageColumn));
+        return new ResultRow((String) value(r, "id"), RowStatus.valueOf((String) value(r, "status")),
+                (String) value(r, "output"), kind == null ? null : ErrorKind.valueOf(kind),
+                (String) value(r, "error_message"), (String) value(r, "source_kind"), (Integer) value(r, "width"),
+                (Integer) value(r, "height"), (Integer) value(r, "frames"), (Double) value(r, "audio_seconds"),
+                (Double) value(r, "render_seconds"), (Double) value(r, "fps"),
+                stages,
+                (String) value(r, "model_set"), (String) value(r, "model_hash"), (String) value(r, "provider"),
+                (String) value(r, "executor_id"), (Integer) value(r, "attempt"), (Long) value(r, "output_bytes"),
+                (String) value(r, "output_sha256"), instant(value(r, "started_at")), instant(value(r, "finished_at")),
+                (String) value(r, "language"), (String) value(r, "run_id"), (String) value(r, THUMBNAIL));
+    }
+
+    private static Object value(Row r, String column) {
+        int i = index(r, column);
+        return i < 0 ? null : r.get(i);
+    }
+
+    /** The column's position in {@code r}, or -1 when {@code r} lacks it; a row without a schema is in {@link #SCHEMA}'s order. */
+    private static int index(Row r, String column) {
+        StructType schema = r.schema() == null ? SCHEMA : r.schema();
+        return java.util.Arrays.asList(schema.fieldNames()).indexOf(column);
     }
 
     /** The table's columns: every column of {@link #SCHEMA} but the thumbnail. */
