@@ -31,7 +31,7 @@ public final class ResultsWriter {
                 .coalesce(1)
                 .write().mode(SaveMode.Overwrite).parquet(new Path(out, TABLE).toString());
         text(new Path(out, CSV), ResultsCsv.of(rows), conf);
-        text(new Path(out, REPORT), Report.html(summary, rows), conf);
+        text(new Path(out, REPORT), Report.html(summary, rows, List.of(RunRecord.of(summary))), conf);
     }
 
     private static void text(Path path, String content, Configuration conf) throws IOException {
