@@ -14,7 +14,7 @@ import java.util.Map;
  * browsers show on hover, so exact values stay one pointer away from the picture.
  */
 final class SvgCharts {
-    static final int WIDTH = 760;
+    static final int WIDTH = 1040;
     private static final int LABEL = 110;
     private static final int VALUE = 90;
     private static final int ROW = 26;
