@@ -39,12 +39,14 @@ public final class ResultsWriter {
         Path table = new Path(out, TABLE);
         FileSystem fs = HadoopFiles.fileSystem(table, conf);
         List<ResultRow> current = CurrentResults.merge(previous(spark, fs, table), thisRun);
-        parquet(spark, thisRun, new Path(new Path(table, RUNS), summary.runId()));
+        Path runs = new Path(table, RUNS);
+        parquet(spark, thisRun, new Path(runs, summary.runId()));
+        RunLog.record(fs, runs, RunRecord.of(summary));
         Path staging = new Path(table, "_staging-" + summary.runId());
         parquet(spark, current, staging);
         replaceTableFiles(fs, table, staging);
         text(new Path(out, CSV), ResultsCsv.of(current), conf);
-        text(new Path(out, REPORT), Report.html(summary, current), conf);
+        text(new Path(out, REPORT), Report.html(summary, current, RunLog.all(fs, runs)), conf);
         return current;
     }
 

@@ -71,13 +71,20 @@ class ResultsWriterTest {
     void reportsCountsFailuresAndThumbnails() throws Exception {
         String html = Files.readString(dir.resolve("report.html"));
 
-        assertThat(html).as("summary counts")
-                .contains("<td>3</td><td class=\"SUCCEEDED\">1</td><td class=\"FAILED\">1</td><td class=\"SKIPPED\">1</td>");
-        assertThat(html).as("escaped failure message").contains("option 'emo'")
-                .contains("&lt;= 7, got &quot;9&quot;");
-        assertThat(html).as("inlined thumbnail").contains("src=\"data:image/jpeg;base64,QUJD\"");
-        assertThat(html).as("stage timings").contains("<td>warp</td><td>1.50</td>");
-        assertThat(html).as("throughput").contains("<th>frames per second</th><td>10.00</td>");
+        assertThat(html).as("summary counts").contains("<div class=\"tile \"><b>3</b><span>rows",
+                "<div class=\"tile SUCCEEDED\"><b>1</b>", "<div class=\"tile FAILED\"><b>1</b>",
+                "<div class=\"tile SKIPPED\"><b>1</b>");
+        assertThat(html).as("failure grouped under its kind, message escaped")
+                .contains("<h3>BAD_OPTION · 1 row</h3>")
+                .contains("option &#39;emo&#39; must be &lt;= 7, got &quot;9&quot;");
+        assertThat(html).as("thumbnail inlined and linked to its video, relative to the report")
+                .contains("<a class=\"thumb\" href=\"./ok.mp4\" title=\"file:/o/ok.mp4\"><img alt=\"ok\" "
+                        + "src=\"data:image/jpeg;base64,QUJD\">");
+        assertThat(html).as("stage milliseconds per frame, in pipeline order")
+                .contains("warp: 15.00 ms", "decode: 5.00 ms");
+        assertThat(html.indexOf("warp: 15.00 ms")).as("warp before decode").isLessThan(html.indexOf("decode: 5.00 ms"));
+        assertThat(html).as("throughput").contains("<b>10.00</b><span>frames per second of wall time");
+        assertThat(html).as("this run among the runs of the folder").contains("<tr class=\"current\"><td><code>run-1");
     }
 
     @Test
