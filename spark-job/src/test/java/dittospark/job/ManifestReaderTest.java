@@ -71,11 +71,14 @@ class ManifestReaderTest {
     }
 
     @Test
-    void rejectsAManifestThatCannotBeRead() {
-        ManifestException e = catchThrowableOfType(ManifestException.class, () ->
-                ManifestReader.read(TestSpark.session(), dir.resolve("missing.csv").toString(), ManifestFormat.CSV));
+    void rejectsAManifestThatDoesNotExist() {
+        String missing = dir.resolve("missing.csv").toString();
 
-        assertThat(e.getMessage()).as("message").contains("cannot read the manifest").contains("missing.csv");
+        ManifestException e = catchThrowableOfType(ManifestException.class, () ->
+                ManifestReader.read(TestSpark.session(), missing, ManifestFormat.CSV));
+
+        assertThat(e.getMessage()).as("message")
+                .isEqualTo("the manifest " + missing + " does not exist; check the path");
     }
 
     @Test
