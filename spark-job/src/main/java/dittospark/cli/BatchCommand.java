@@ -75,7 +75,7 @@ public final class BatchCommand implements Callable<Integer> {
             ManifestReader.requireExists(manifest, hadoopConfiguration());
         } catch (ManifestException e) {
             return badManifest(e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.debug("cannot look for the manifest before starting Spark; the job will", e);
         }
         SparkSession.Builder builder = SparkSession.builder().appName("dittospark batch");

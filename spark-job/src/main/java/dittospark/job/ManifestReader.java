@@ -42,7 +42,8 @@ public final class ManifestReader {
     public static Manifest read(SparkSession spark, String uri, ManifestFormat format) throws ManifestException {
         try {
             requireExists(uri, spark.sparkContext().hadoopConfiguration());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // an unknown host or scheme comes as an IllegalArgumentException
             throw new ManifestException("cannot read the manifest " + uri + ": " + firstLine(e), e);
         }
         Manifest manifest;
@@ -78,7 +79,8 @@ public final class ManifestReader {
      * Checked before Spark looks, since Spark logs a missing path as a long warning with a stack trace.
      * A glob that matches nothing counts as missing, as it does for Spark.
      *
-     * @throws IOException when the file system cannot say (no access, say)
+     * @throws IOException when the file system cannot say (no access, say); an unknown host or file
+     *                     system scheme is an {@link IllegalArgumentException}
      */
     public static void requireExists(String uri, Configuration conf) throws ManifestException, IOException {
         Path path = new Path(uri);

@@ -82,6 +82,14 @@ class ManifestReaderTest {
     }
 
     @Test
+    void rejectsAManifestOnAFileSystemItCannotReach() {
+        ManifestException e = catchThrowableOfType(ManifestException.class, () ->
+                ManifestReader.read(TestSpark.session(), "nosuchscheme://host/m.csv", ManifestFormat.CSV));
+
+        assertThat(e.getMessage()).as("message").startsWith("cannot read the manifest nosuchscheme://host/m.csv: ");
+    }
+
+    @Test
     void rejectsAManifestWithoutColumns() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
 
