@@ -62,7 +62,9 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BatchOptions options;
         try {
-            options = new BatchOptions(manifest, out, models != null ? models : DefaultModels.demoFolder().toString(),
+            // the demo folder is on the driver's disk: a file: URI, lest a cluster's default file system be assumed
+            String modelSet = models != null ? models : DefaultModels.demoFolder().toUri().toString();
+            options = new BatchOptions(manifest, out, modelSet,
                     format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions,
                     Duration.ofSeconds(rowTimeoutSeconds));
         } catch (ManifestException e) {
