@@ -6,13 +6,19 @@ import dittospark.job.BatchOptions;
 import dittospark.job.JobException;
 import dittospark.job.ManifestException;
 import dittospark.job.ManifestFormat;
+import dittospark.job.ManifestReader;
 import dittospark.job.RunSummary;
 import dittospark.udf.RowRenderer;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import scala.Tuple2;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -25,6 +31,7 @@ public final class BatchCommand implements Callable<Integer> {
     static final int JOB_FAILED = 1;
     static final int BAD_MANIFEST = 2;
     static final int ROWS_FAILED = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCommand.class);
 
     @Option(names = "--manifest", required = true, description = "manifest URI (CSV with header, JSON Lines, Parquet)")
     String manifest;
@@ -61,7 +68,9 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BatchOptions options;
         try {
-            options = new BatchOptions(manifest, out, models != null ? models : DefaultModels.demoFolder().toString(),
+            // the demo folder is on the driver's disk: a file: URI, lest a cluster's default file system be assumed
+            String modelSet = models != null ? models : DefaultModels.demoFolder().toUri().toString();
+            options = new BatchOptions(manifest, out, modelSet,
                     format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions,
                     Duration.ofSeconds(rowTimeoutSeconds));
         } catch (ManifestException e) {
@@ -69,6 +78,13 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("dittospark batch: " + e.getMessage());
             return BAD_MANIFEST;
+        }
+        try {
+            ManifestReader.requireExists(manifest, hadoopConfiguration());
+        } catch (ManifestException e) {
+            return badManifest(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot look for the manifest before starting Spark; the job will", e);
         }
         SparkSession.Builder builder = SparkSession.builder().appName("dittospark batch");
         if (!new SparkConf().contains("spark.log.level")) {
@@ -93,6 +109,18 @@ public final class BatchCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * What Spark's Hadoop configuration will be, near enough to look for the manifest without starting
+     * Spark for a path that is not there: the site files plus the spark.hadoop.* settings.
+     */
+    private static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        for (Tuple2<String, String> setting : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+            conf.set(setting._1(), setting._2());
+        }
+        return conf;
     }
 
     private static int badManifest(ManifestException e) {

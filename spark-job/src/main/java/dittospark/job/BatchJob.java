@@ -64,6 +64,7 @@ public final class BatchJob {
             String models = qualified(o.models(), conf).toString();
             ManifestFormat format = o.format() != null ? o.format() : ManifestFormat.of(o.manifest());
             long t = System.nanoTime();
+            describe(runId, "read the manifest " + manifestPath);
             Manifest manifest = ManifestReader.read(spark, manifestPath.toString(), format);
             List<ManifestRow> rows = o.limit() == null ? manifest.rows()
                     : manifest.rows().subList(0, Math.min(o.limit(), manifest.rows().size()));
@@ -87,6 +88,7 @@ public final class BatchJob {
                 List<ResultRow> rendered = tasks.isEmpty() ? List.of()
                         : render(jsc, tasks, plan, new JobSettings(runId, models, o.overwrite(),
                                 HadoopFiles.overrides(conf), o.rowDeadline()), loads);
+                describe(runId, "write the results into " + out);
                 sweep(tasks, runId, conf);
                 phases.put("render", seconds(t));
 
@@ -140,15 +142,22 @@ public final class BatchJob {
             bundles.add(partition.stream().map(i -> tasks.get(i).toRow()).toList());
         }
         Broadcast<JobSettings> broadcast = jsc.broadcast(settings);
-        try {
+        RowCounters counters = new RowCounters(spark.sparkContext());
+        describe(settings.runId(), "render " + tasks.size() + " rows over " + bundles.size() + " partitions");
+        try (ConsoleProgress ignored = ConsoleProgress.start(spark.sparkContext(), counters, tasks.size(), console)) {
             // one bundle per slice: parallelize keeps the planned partitions exactly
             return spark.createDataFrame(jsc.parallelize(bundles, bundles.size()).flatMap(new Unbundle()),
                             RenderTask.SCHEMA)
-                    .mapPartitions(new RenderPartition(broadcast, loads), RenderPartition.RESULTS)
+                    .mapPartitions(new RenderPartition(broadcast, loads, counters), RenderPartition.RESULTS)
                     .collectAsList().stream().map(ResultRow::fromRow).toList();
         } finally {
             broadcast.destroy();
         }
+    }
+
+    /** Names the Spark jobs of the next step in the UI, under the run's group (which {@link JobGroup} restores). */
+    private void describe(String runId, String step) {
+        spark.sparkContext().setJobDescription("dittospark batch " + runId + ": " + step);
     }
 
     private static List<ResultRow> inManifestOrder(RowValidator.Validated validated, List<ResultRow> rendered) {

@@ -3,6 +3,9 @@ package dittospark.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -15,6 +18,7 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +40,12 @@ public final class ManifestReader {
     }
 
     public static Manifest read(SparkSession spark, String uri, ManifestFormat format) throws ManifestException {
+        try {
+            requireExists(uri, spark.sparkContext().hadoopConfiguration());
+        } catch (IOException | RuntimeException e) {
+            // an unknown host or scheme comes as an IllegalArgumentException
+            throw new ManifestException("cannot read the manifest " + uri + ": " + firstLine(e), e);
+        }
         Manifest manifest;
         try {
             manifest = switch (format) {
@@ -63,6 +73,21 @@ public final class ManifestReader {
                     + " (its columns: " + String.join(", ", manifest.columns()) + ")");
         }
         return manifest;
+    }
+
+    /**
+     * Checked before Spark looks, since Spark logs a missing path as a long warning with a stack trace.
+     * A glob that matches nothing counts as missing, as it does for Spark.
+     *
+     * @throws IOException when the file system cannot say (no access, say); an unknown host or file
+     *                     system scheme is an {@link IllegalArgumentException}
+     */
+    public static void requireExists(String uri, Configuration conf) throws ManifestException, IOException {
+        Path path = new Path(uri);
+        FileStatus[] matches = path.getFileSystem(conf).globStatus(path);
+        if (matches == null || matches.length == 0) {
+            throw new ManifestException("the manifest " + uri + " does not exist; check the path");
+        }
     }
 
     /**

@@ -38,11 +38,16 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
 
     private final Broadcast<JobSettings> settings;
     private final CollectionAccumulator<String> modelLoads;
+    private final RowCounters counters;
 
-    /** @param modelLoads receives "executor/device" for every engine an executor loads */
-    public RenderPartition(Broadcast<JobSettings> settings, CollectionAccumulator<String> modelLoads) {
+    /**
+     * @param modelLoads receives "executor/device" for every engine an executor loads
+     * @param counters   counts every row as it finishes, for the driver's progress line
+     */
+    RenderPartition(Broadcast<JobSettings> settings, CollectionAccumulator<String> modelLoads, RowCounters counters) {
         this.settings = settings;
         this.modelLoads = modelLoads;
+        this.counters = counters;
     }
 
     /**
@@ -62,7 +67,9 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
             RowRenderer rowRenderer = ExecutorRendering.rowRenderer(s.modelsUri(), conf, work, s.overwrite(),
                     s.runId(), modelLoads::add, s.rowDeadline());
             for (RenderTask task : tasks) {
-                out.add(rowRenderer.render(task).toRow());
+                ResultRow row = rowRenderer.render(task);
+                counters.count(row);
+                out.add(row.toRow());
             }
         } catch (IOException | RuntimeException | FSError | LinkageError e) {
             LOG.error("the task could not render its rows", e);
@@ -70,9 +77,12 @@ public final class RenderPartition implements MapPartitionsFunction<Row, Row> {
             ResultRow.Place place = new ResultRow.Place(s.modelsUri(), null, null, SparkEnv.get().executorId(), null);
             for (RenderTask task : tasks.subList(out.size(), tasks.size())) {
                 Instant now = Instant.now();
-                out.add(ResultRow.failed(task.id(), task.output(), disk ? ErrorKind.OUTPUT_FAILED : ErrorKind.INTERNAL,
+                ResultRow row = ResultRow.failed(task.id(), task.output(),
+                        disk ? ErrorKind.OUTPUT_FAILED : ErrorKind.INTERNAL,
                         "the executor could not set up the row: " + OutputFailures.describe(e), place, now, now)
-                        .withLanguage(task.language()).toRow());
+                        .withLanguage(task.language());
+                counters.count(row);
+                out.add(row.toRow());
             }
         } finally {
             if (work != null) {

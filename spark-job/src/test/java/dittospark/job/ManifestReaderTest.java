@@ -71,11 +71,22 @@ class ManifestReaderTest {
     }
 
     @Test
-    void rejectsAManifestThatCannotBeRead() {
-        ManifestException e = catchThrowableOfType(ManifestException.class, () ->
-                ManifestReader.read(TestSpark.session(), dir.resolve("missing.csv").toString(), ManifestFormat.CSV));
+    void rejectsAManifestThatDoesNotExist() {
+        String missing = dir.resolve("missing.csv").toString();
 
-        assertThat(e.getMessage()).as("message").contains("cannot read the manifest").contains("missing.csv");
+        ManifestException e = catchThrowableOfType(ManifestException.class, () ->
+                ManifestReader.read(TestSpark.session(), missing, ManifestFormat.CSV));
+
+        assertThat(e.getMessage()).as("message")
+                .isEqualTo("the manifest " + missing + " does not exist; check the path");
+    }
+
+    @Test
+    void rejectsAManifestOnAFileSystemItCannotReach() {
+        ManifestException e = catchThrowableOfType(ManifestException.class, () ->
+                ManifestReader.read(TestSpark.session(), "nosuchscheme://host/m.csv", ManifestFormat.CSV));
+
+        assertThat(e.getMessage()).as("message").startsWith("cannot read the manifest nosuchscheme://host/m.csv: ");
     }
 
     @Test

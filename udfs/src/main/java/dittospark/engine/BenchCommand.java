@@ -36,6 +36,7 @@ import javax.sound.sampled.AudioSystem;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the render pipeline on the samples against an encode-only baseline.")
 public final class BenchCommand implements Callable<Integer> {
+    static final int MISSING_SAMPLES = 2;
     private static final int HD_WIDTH = 1920;
     private static final int HD_HEIGHT = 1080;
 
@@ -61,7 +62,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path out = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dittospark-bench-");
-        Path dir = samples != null ? samples : BenchSamples.folder(out);
+        Path dir;
+        try {
+            dir = samples != null ? BenchSamples.given(samples) : BenchSamples.folder(out);
+        } catch (BenchSamples.MissingSamplesException e) {
+            System.err.println("dittospark bench: " + e.getMessage());
+            return MISSING_SAMPLES;
+        }
         Path speech = speech(dir.resolve("speech_24k.wav"), out);
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Where {@code bench} finds its samples: the checkout's when it runs from one, else the jar's own copies. */
 class BenchSamplesTest {
@@ -52,5 +53,16 @@ class BenchSamplesTest {
             assertThat(Files.mismatch(folder.resolve(name), Samples.file(name)))
                     .as(name + ": first byte that differs from the repository's copy (-1: none)").isEqualTo(-1L);
         }
+    }
+
+    @Test
+    void aGivenFolderWithoutEverySampleIsRejectedNamingWhatIsMissing(@TempDir Path given) throws Exception {
+        Files.copy(Samples.file("portrait.png"), given.resolve("portrait.png"));
+
+        BenchSamples.MissingSamplesException e = catchThrowableOfType(BenchSamples.MissingSamplesException.class,
+                () -> BenchSamples.given(given));
+
+        assertThat(e.getMessage()).as("message").isEqualTo("the samples folder " + given
+                + " has no portrait_clip_3s.mp4, speech_24k.wav; it needs portrait.png, portrait_clip_3s.mp4, speech_24k.wav");
     }
 }
