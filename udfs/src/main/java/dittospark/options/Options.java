@@ -30,7 +30,7 @@ public final class Options {
     public static final Option<Integer> FIX_KP_COND = integer("fix_kp_cond", 0, MANY_FRAMES, 0,
             "every n-th clip restarts from the source's own motion (0: never)");
     public static final Option<Integer> MAX_SIZE = integer("max_size", 0, 16384, 1920,
-            "bound on the source's long side, in pixels");
+            "bound on the source's long side, in pixels (the output also stays within H.264 level 5.1)");
     public static final Option<Integer> TEMPLATE_N_FRAMES = integer("template_n_frames", -1, MANY_FRAMES, -1,
             "use only the first n frames of a video source (0 or less: all)");
     public static final Option<Integer> SMO_K_S = integer("smo_k_s", 0, 1000, 13,
