@@ -73,16 +73,13 @@ public final class BatchCommand implements Callable<Integer> {
             options = new BatchOptions(manifest, out, modelSet,
                     format == null ? null : ManifestFormat.named(format), overwrite, limit, partitions,
                     Duration.ofSeconds(rowTimeoutSeconds));
-        } catch (ManifestException e) {
-            return badManifest(e);
-        } catch (IllegalArgumentException e) {
-            System.err.println("dittospark batch: " + e.getMessage());
-            return BAD_MANIFEST;
+        } catch (ManifestException | IllegalArgumentException e) {
+            return fail(e, BAD_MANIFEST);
         }
         try {
             ManifestReader.requireExists(manifest, hadoopConfiguration());
         } catch (ManifestException e) {
-            return badManifest(e);
+            return fail(e, BAD_MANIFEST);
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot look for the manifest before starting Spark; the job will", e);
         }
@@ -102,10 +99,9 @@ public final class BatchCommand implements Callable<Integer> {
             System.out.println(summary.line());
             return summary.failed() > 0 && !allowFailedRows ? ROWS_FAILED : ALL_DONE;
         } catch (ManifestException e) {
-            return badManifest(e);
+            return fail(e, BAD_MANIFEST);
         } catch (JobException e) {
-            System.err.println("dittospark batch: " + e.getMessage());
-            return JOB_FAILED;
+            return fail(e, JOB_FAILED);
         } finally {
             spark.stop();
         }
@@ -123,8 +119,9 @@ public final class BatchCommand implements Callable<Integer> {
         return conf;
     }
 
-    private static int badManifest(ManifestException e) {
+    /** A failure the user can act on: its one-line message, and the exit code that classifies it. */
+    private static int fail(Exception e, int exitCode) {
         System.err.println("dittospark batch: " + e.getMessage());
-        return BAD_MANIFEST;
+        return exitCode;
     }
 }
