@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Turns per-frame conditions into a motion sequence [N][265] by sampling overlapping clips, cross-fading
  * each onto the sequence so far and smoothing across the seam. Each clip is conditioned on a motion
  * row of the sequence ({@code kp_cond}), which is periodically reset to the source's own motion.
- * Stateful: one instance per render.
+ * Offline, a clip cross-fades over the whole overlap; online ({@link #online}) only over the frames a
+ * clip adds, so that the rows a stream has handed out never change. Stateful: one instance per render.
  */
 public final class Audio2Motion {
     /** Columns the moving mean touches: scale, pitch, yaw, roll and t; exp keeps its sampled detail. */
@@ -22,9 +23,20 @@ public final class Audio2Motion {
     private int clips;
 
     /**
+     * Clips fused as the offline pipeline fuses them.
+     *
      * @param sourceMotion the source's motion vector [motionDim] (its kp left out), the first kp_cond
      */
     public Audio2Motion(DdimSampler sampler, float[] sourceMotion, MotionSettings settings) {
+        this(sampler, sourceMotion, settings, false);
+    }
+
+    /** Clips fused as the streaming pipeline fuses them, for {@link OnlineMotion}. */
+    public static Audio2Motion online(DdimSampler sampler, float[] sourceMotion, MotionSettings settings) {
+        return new Audio2Motion(sampler, sourceMotion, settings, true);
+    }
+
+    private Audio2Motion(DdimSampler sampler, float[] sourceMotion, MotionSettings settings, boolean online) {
         this.seqFrames = sampler.seqFrames();
         if (settings.overlap() >= seqFrames) {
             throw new IllegalArgumentException("overlap must be below the clip length " + seqFrames + ", got " + settings.overlap());
@@ -36,8 +48,22 @@ public final class Audio2Motion {
         this.settings = settings;
         this.sourceMotion = sourceMotion.clone();
         this.validFrames = seqFrames - settings.overlap();
-        this.fuseLength = settings.overlap();
+        this.fuseLength = online ? Math.min(settings.overlap(), validFrames) : settings.overlap();
         this.kpCond = sourceMotion.clone();
+    }
+
+    int seqFrames() {
+        return seqFrames;
+    }
+
+    /** Frames each clip adds to the sequence. */
+    int validFrames() {
+        return validFrames;
+    }
+
+    /** Rows of the sequence so far that a clip cross-fades. */
+    int fuseLength() {
+        return fuseLength;
     }
 
     /** The motion the next clip continues from. */

@@ -86,6 +86,16 @@ public final class MotionStitch {
     }
 
     /**
+     * Takes the driving motion relative to {@code d0} from the first frame on, instead of relative to
+     * the first frame's own motion: online, d0 is the motion of the silent lead-in
+     * ({@link OnlineMotion#d0}). As in the reference, a d0 given here applies even without
+     * {@code relative_d}.
+     */
+    public void useD0(MotionInfo d0) {
+        this.d0 = d0;
+    }
+
+    /**
      * Output frame {@code frameIndex}: {@code sourceInfo} is the motion of the source frame it is put
      * back into, {@code drivingInfo} the generated motion, {@code ctrl} this frame's control (fields not
      * set fall back to {@code overall_ctrl_info}).

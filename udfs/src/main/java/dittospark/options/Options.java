@@ -29,6 +29,9 @@ public final class Options {
             "smoothing window over the driving motion, in frames");
     public static final Option<Integer> FIX_KP_COND = integer("fix_kp_cond", 0, MANY_FRAMES, 0,
             "every n-th clip restarts from the source's own motion (0: never)");
+    public static final Option<Boolean> ONLINE_MODE = flag("online_mode", false,
+            "streaming motion as the reference's online pipeline makes it: clip by clip while the audio arrives,"
+                    + " cross-faded only over new frames, no smoothing over the whole sequence");
     public static final Option<Integer> MAX_SIZE = integer("max_size", 0, 16384, 1920,
             "bound on the source's long side, in pixels (the output also stays within H.264 level 5.1)");
     public static final Option<Integer> TEMPLATE_N_FRAMES = integer("template_n_frames", -1, MANY_FRAMES, -1,
@@ -76,7 +79,7 @@ public final class Options {
             "seconds of silence added after the speech");
 
     public static final List<Option<?>> ALL = List.of(EMO, SAMPLING_TIMESTEPS, OVERLAP_V2, SMO_K_D, FIX_KP_COND,
-            MAX_SIZE, TEMPLATE_N_FRAMES, SMO_K_S, CROP_SCALE, CROP_VX_RATIO, CROP_VY_RATIO, CROP_FLAG_DO_ROT,
+            ONLINE_MODE, MAX_SIZE, TEMPLATE_N_FRAMES, SMO_K_S, CROP_SCALE, CROP_VX_RATIO, CROP_VY_RATIO, CROP_FLAG_DO_ROT,
             DRIVE_EYE, DELTA_EYE_OPEN_N, EYE_F0_MODE, RELATIVE_D, FLAG_STITCHING, FADE_IN, FADE_OUT, FADE_TYPE,
             CTRL, BLEND_MODE, BLEND_ALPHA, MOTION_FRAMES, AUDIO_PAD_FRONT_S, AUDIO_PAD_BACK_S);
 

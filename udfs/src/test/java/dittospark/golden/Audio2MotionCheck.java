@@ -7,7 +7,6 @@ import dittospark.motion.DdimSchedule;
 import dittospark.motion.LegacyRandom;
 import dittospark.motion.Lmdm;
 import dittospark.motion.MotionSettings;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
@@ -26,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code audio2motion.json}: clip fusion, smoothing, kp_cond updates and the final motion, within 1e-5
  * relative. The LMDM is scripted: with one sampling step the clip's motion is the model's x_start, so
- * call k answers preds[k] and records the kp_cond it was given.
+ * call k answers preds[k] and records the kp_cond it was given. Offline cases run the offline loop; an
+ * online case fuses one clip per prediction as the streaming pipeline does and compares the whole
+ * sequence.
  *
  * <p>The stored preds[0] is not what the reference's LMDM returned: the generator's scripted model handed
  * out views of its array, and the reference smooths the first clip and later cross-fades it with clip 2
@@ -51,12 +52,7 @@ public final class Audio2MotionCheck implements GoldenCheck {
     @Override
     public Stream<DynamicTest> tests(Path goldenDir) {
         return StreamSupport.stream(GoldenFiles.json(FILE).get("cases").spliterator(), false)
-                .map(c -> DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-                    // the reference's streaming fusion; its case waits for an online mode here
-                    Assumptions.assumeFalse(c.get("setup").path("online_mode").asBoolean(false),
-                            "no online mode to check against the online case");
-                    check(c);
-                }));
+                .map(c -> DynamicTest.dynamicTest(c.get("name").asText(), () -> check(c)));
     }
 
     private static void check(JsonNode c) {
@@ -72,7 +68,10 @@ public final class Audio2MotionCheck implements GoldenCheck {
         for (int k = 0; k < answers.length; k++) {
             answers[k] = GoldenRows.slab(preds, k);
         }
-        answers[0] = FirstClipRecovery.firstPrediction(answers, settings);
+        boolean online = setup.path("online_mode").asBoolean(false);
+        int overlap = settings.overlap();
+        int fuse = online ? Math.min(overlap, seqFrames - overlap) : overlap;
+        answers[0] = FirstClipRecovery.firstPrediction(answers, settings, fuse);
         List<float[]> kpConds = new ArrayList<>();
         Lmdm replay = (x, condFrame, cond, time) -> {
             assertThat(cond).as("clip conditions").hasSize(seqFrames * COND_WIDTH);
@@ -80,13 +79,26 @@ public final class Audio2MotionCheck implements GoldenCheck {
             return new Lmdm.Prediction(x, GoldenRows.concat(answers[kpConds.size() - 1]));
         };
         DdimSampler sampler = new DdimSampler(replay, new DdimSchedule(1), new LegacyRandom(0), seqFrames, motionDim);
-        Audio2Motion a2m = new Audio2Motion(sampler, motionVector(c.get("x_s_info")), settings);
+        float[] source = motionVector(c.get("x_s_info"));
 
         float[][] expected = GoldenRows.slab(GoldenFiles.npy(c.get("final_res").asText()), 0);
-        float[][] motion = a2m.offline(new float[c.get("num_frames").asInt()][COND_WIDTH]);
-        // the value range itself is checked against the reference's converted first and last frames below
-        GoldenFiles.assertClose("final motion, limited to the value range", GoldenRows.flat(motion),
-                GoldenRows.flat(a2m.limit(expected)));
+        float[][] motion;
+        Audio2Motion a2m;
+        if (online) {
+            a2m = Audio2Motion.online(sampler, source, settings);
+            motion = null;
+            for (int k = 0; k < answers.length; k++) {
+                motion = a2m.addClip(motion, new float[seqFrames][COND_WIDTH]);
+            }
+            GoldenFiles.assertClose("sequence after the last clip", GoldenRows.flat(motion), GoldenRows.flat(expected));
+            motion = a2m.limit(motion);
+        } else {
+            a2m = new Audio2Motion(sampler, source, settings);
+            motion = a2m.offline(new float[c.get("num_frames").asInt()][COND_WIDTH]);
+            // the value range itself is checked against the reference's converted first and last frames below
+            GoldenFiles.assertClose("final motion, limited to the value range", GoldenRows.flat(motion),
+                    GoldenRows.flat(a2m.limit(expected)));
+        }
 
         Npy kpExpected = GoldenFiles.npy(c.get("kp_cond_per_call").asText());
         assertThat(kpConds).as("LMDM calls").hasSize(kpExpected.shape()[0]);

@@ -15,7 +15,8 @@ final class FirstClipRecovery {
     private FirstClipRecovery() {
     }
 
-    static float[][] firstPrediction(float[][][] preds, MotionSettings s) {
+    /** @param fuse rows the reference cross-faded: the overlap offline, at most the new frames online */
+    static float[][] firstPrediction(float[][][] preds, MotionSettings s, int fuse) {
         float[][] stored = preds[0];
         int seq = stored.length;
         double[][] rows = new double[seq][];
@@ -26,7 +27,7 @@ final class FirstClipRecovery {
             }
         }
         if (preds.length > 1) {
-            unfade(rows, preds[1], s);
+            unfade(rows, preds[1], s.overlap(), fuse);
         }
         if (s.smoothKernel() > 1) {
             unsmooth(rows, s.smoothKernel());
@@ -42,10 +43,9 @@ final class FirstClipRecovery {
     }
 
     /** Inverts old*(1-a) + next*a over the last fuse rows. */
-    private static void unfade(double[][] rows, float[][] next, MotionSettings s) {
+    private static void unfade(double[][] rows, float[][] next, int overlap, int fuse) {
         int seq = rows.length;
-        int valid = seq - s.overlap();
-        int fuse = s.overlap();
+        int valid = seq - overlap;
         for (int i = 0; i < fuse; i++) {
             double a = (double) i / fuse;
             double[] row = rows[seq - fuse + i];

@@ -27,6 +27,8 @@ class GoldenParityTest {
             new ConditionCheck(),
             new Audio2MotionCheck(),
             new OfflineFeaturesCheck(),
+            new OnlineFeaturesCheck(),
+            new OnlineMotionCheck(),
             new MotionVectorGoldenCheck(),
             new PoseKeypointsGoldenCheck(),
             new EyeBlinkScheduleGoldenCheck(),

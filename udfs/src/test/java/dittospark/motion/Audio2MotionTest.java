@@ -50,6 +50,21 @@ class Audio2MotionTest {
     }
 
     @Test
+    void onlineClipCrossFadesOnlyOverTheFramesItAdds() {
+        Audio2Motion a2m = Audio2Motion.online(countingSampler(), new float[DIM], settings(6, 1, null));
+
+        float[][] first = a2m.addClip(null, new float[SEQ][1]);
+        float[][] both = a2m.addClip(first, new float[SEQ][1]);
+
+        float[] tail = new float[4];
+        for (int i = 0; i < 4; i++) {
+            tail[i] = both[SEQ - 4 + i][0];
+        }
+        assertThat(tail).as("rows 4..7: clip 0, then fading to clip 1 over 2 rows").containsExactly(0f, 0f, 0f, 0.5f);
+        assertThat(both).as("rows after two clips").hasNumberOfRows(SEQ + 2);
+    }
+
+    @Test
     void kpCondContinuesFromTheRowBeforeTheOverlap() {
         Audio2Motion a2m = new Audio2Motion(countingSampler(), new float[DIM], settings(3, 1, null));
 

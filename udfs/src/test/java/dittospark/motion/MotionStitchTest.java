@@ -53,6 +53,21 @@ class MotionStitchTest {
     }
 
     @Test
+    void aGivenD0ActsAsTheFirstDrivingFrame() {
+        MotionStitchSettings settings = MotionStitchSettings.builder().driveEye(false).flagStitching(false).build();
+        MotionInfo later = MotionSamples.random(22);
+        MotionStitch seen = MotionStitch.setup(settings, SOURCE, null);
+        seen.apply(SOURCE, DRIVING, 0, FrameControl.NONE);
+        MotionStitch given = MotionStitch.setup(settings, SOURCE, null);
+        given.useD0(DRIVING);
+
+        StitchedKeypoints kp = given.apply(SOURCE, later, 0, FrameControl.NONE);
+
+        assertThat(kp.driving()).as("x_d of a frame after d0 was given")
+                .containsExactly(seen.apply(SOURCE, later, 0, FrameControl.NONE).driving());
+    }
+
+    @Test
     void videoSourceDrivesOnlyExpression() {
         MotionStitchSettings settings = MotionStitchSettings.builder().isImageFlag(false).build();
 
