@@ -56,7 +56,7 @@ public final class Options {
     public static final Option<Boolean> CROP_FLAG_DO_ROT = flag("crop_flag_do_rot", true,
             "turn the face crop upright");
     public static final Option<Boolean> DRIVE_EYE = new Option<>("drive_eye", new TrueOrFalse(true), Options::truth,
-            NODES.nullNode(), "the model config's blink rows replace the driven eyes (null: for picture sources only)");
+            NODES.nullNode(), "drive the eyes: they follow the driving motion, or blink with delta_eye_arr (null: for picture sources only)");
     public static final Option<JsonNode> DELTA_EYE_ARR = json("delta_eye_arr",
             new NumberRowsCheck(1, MANY_FRAMES, EXPRESSION_VALUES, new NumberRange(-10, 10), "a list of rows"),
             NODES.nullNode(), "expression offsets of one blink, a row per frame, which drive_eye and delta_eye_open_n"
