@@ -51,7 +51,7 @@ final class ControlsCheck implements ValueCheck {
     }
 
     /** The known controls, in the order messages list them. */
-    static String known() {
+    private static String known() {
         return String.join(", ", NUMBERS.keySet()) + ", " + FADE_OUT_KEYS;
     }
 

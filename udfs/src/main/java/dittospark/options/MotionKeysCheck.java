@@ -13,7 +13,7 @@ import java.util.Map;
  * driven or faded.
  */
 record MotionKeysCheck(boolean weights, boolean orNull) implements ValueCheck {
-    static final List<String> KEYS = List.of("scale", "pitch", "yaw", "roll", "t", "exp");
+    private static final List<String> KEYS = List.of("scale", "pitch", "yaw", "roll", "t", "exp");
     /** Weights scale a key's motion: far past any useful motion, yet finite. */
     private static final NumberRange WEIGHT = new NumberRange(-10, 10);
 

@@ -9,6 +9,8 @@ import dittospark.onnx.proto.TensorProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -63,9 +65,9 @@ final class PictureMotionModels {
 
     /** The new nodes feed the replaced outputs: ONNX wants producers before consumers. */
     private static void sortTopologically(GraphProto.Builder g) {
-        List<NodeProto> nodes = new java.util.ArrayList<>(g.getNodeList());
+        List<NodeProto> nodes = new ArrayList<>(g.getNodeList());
         List<String> late = List.of("scale", "kp");
-        nodes.sort(java.util.Comparator.comparingInt(n -> late.contains(n.getOutput(0)) ? 1 : 0));
+        nodes.sort(Comparator.comparingInt(n -> late.contains(n.getOutput(0)) ? 1 : 0));
         g.clearNode().addAllNode(nodes);
     }
 

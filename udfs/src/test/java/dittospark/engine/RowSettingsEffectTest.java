@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -109,8 +110,8 @@ class RowSettingsEffectTest {
     void boundsThatPinTheLipsLeaveTheMouthAtRest() throws Exception {
         double[] min = new double[265];
         double[] max = new double[265];
-        java.util.Arrays.fill(min, -1000);
-        java.util.Arrays.fill(max, 1000);
+        Arrays.fill(min, -1000);
+        Arrays.fill(max, 1000);
         for (int kp : LIP_KEYPOINTS) {
             for (int j = 0; j < 3; j++) {
                 min[EXP_COLUMN + 3 * kp + j] = 0;
@@ -122,7 +123,7 @@ class RowSettingsEffectTest {
     }
 
     private static String list(double[] values) {
-        return java.util.Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(", ", "[", "]"));
+        return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(", ", "[", "]"));
     }
 
     @Test
