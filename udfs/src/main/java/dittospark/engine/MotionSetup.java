@@ -10,7 +10,6 @@ import dittospark.motion.FrameControl;
 import dittospark.motion.MotionKey;
 import dittospark.motion.MotionSettings;
 import dittospark.motion.MotionStitchSettings;
-import dittospark.options.ConfigSettings;
 import dittospark.options.Options;
 import dittospark.video.SourceKind;
 
@@ -29,9 +28,9 @@ final class MotionSetup {
 
     static MotionSettings motion(RenderSettings s) {
         return new MotionSettings(s.get(Options.OVERLAP_V2), s.get(Options.SMO_K_D), s.get(Options.FIX_KP_COND),
-                s.find(ConfigSettings.FIX_KP_COND_DIM).map(dim -> new int[] {dim.get(0).asInt(), dim.get(1).asInt()})
+                s.find(Options.FIX_KP_COND_DIM).map(dim -> new int[] {dim.get(0).asInt(), dim.get(1).asInt()})
                         .orElse(null),
-                s.find(ConfigSettings.V_MIN_MAX_FOR_CLIP).map(MotionSetup::rows).orElse(null));
+                s.find(Options.V_MIN_MAX_FOR_CLIP).map(MotionSetup::rows).orElse(null));
     }
 
     static ConditionParts parts(JsonNode audio2motion, RenderSettings s) {
@@ -52,7 +51,9 @@ final class MotionSetup {
         }
     }
 
-    static MotionStitchSettings stitch(RenderSettings s, SourceKind kind, int frames, long seed) throws RenderException {
+    /** {@code otherScale}: the scale of the avatar whose statistics drive this one ({@code ch_info}), or null. */
+    static MotionStitchSettings stitch(RenderSettings s, SourceKind kind, int frames, long seed, Double otherScale)
+            throws RenderException {
         try {
             MotionStitchSettings.Builder b = MotionStitchSettings.builder()
                     .isImageFlag(kind == SourceKind.IMAGE)
@@ -65,7 +66,10 @@ final class MotionSetup {
                     // random blink gaps are part of the seeded render, like the diffusion noise
                     .blinkRandom(new Random(seed));
             s.find(Options.DRIVE_EYE).ifPresent(b::driveEye);
-            JsonNode keys = s.find(ConfigSettings.USE_D_KEYS).orElse(null);
+            if (otherScale != null) {
+                b.chInfoScale(otherScale);
+            }
+            JsonNode keys = s.find(Options.USE_D_KEYS).orElse(null);
             if (keys != null && keys.isObject()) {
                 Map<MotionKey, Double> weights = new EnumMap<>(MotionKey.class);
                 keys.fields().forEachRemaining(e -> weights.put(MotionKey.of(e.getKey()), e.getValue().asDouble()));
@@ -73,8 +77,8 @@ final class MotionSetup {
             } else if (keys != null) {
                 b.useDKeys(MotionKey.setOf(keys));
             }
-            s.find(ConfigSettings.FADE_OUT_KEYS).ifPresent(fadeKeys -> b.fadeOutKeys(MotionKey.setOf(fadeKeys)));
-            JsonNode blinks = s.find(ConfigSettings.DELTA_EYE_ARR).orElse(null);
+            s.find(Options.FADE_OUT_KEYS).ifPresent(fadeKeys -> b.fadeOutKeys(MotionKey.setOf(fadeKeys)));
+            JsonNode blinks = s.find(Options.DELTA_EYE_ARR).orElse(null);
             if (blinks != null) {
                 b.deltaEyeArr(rows(blinks));
                 JsonNode openN = s.find(Options.DELTA_EYE_OPEN_N).orElse(null);
@@ -86,7 +90,7 @@ final class MotionSetup {
                     b.deltaEyeOpenN(openN.asInt());
                 }
             }
-            s.find(ConfigSettings.OVERALL_CTRL_INFO)
+            s.find(Options.OVERALL_CTRL_INFO)
                     .ifPresent(overall -> b.overallCtrlInfo(FrameControl.fromJson(overall)));
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -94,11 +98,18 @@ final class MotionSetup {
         }
     }
 
-    /** The {@code ctrl} option: frame number to that frame's control. */
+    /**
+     * The {@code ctrl} option: frame number to that frame's control, from an object of frame numbers or
+     * a list of controls from frame 0 on (frames past its end have none).
+     */
     static Map<Integer, FrameControl> perFrame(RenderSettings s) {
         Map<Integer, FrameControl> out = new HashMap<>();
         JsonNode ctrl = s.find(Options.CTRL).orElse(null);
-        if (ctrl != null) {
+        if (ctrl != null && ctrl.isArray()) {
+            for (int i = 0; i < ctrl.size(); i++) {
+                out.put(i, FrameControl.fromJson(ctrl.get(i)));
+            }
+        } else if (ctrl != null) {
             Iterator<Map.Entry<String, JsonNode>> frames = ctrl.fields();
             while (frames.hasNext()) {
                 Map.Entry<String, JsonNode> f = frames.next();

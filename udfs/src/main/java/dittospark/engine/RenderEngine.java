@@ -62,6 +62,8 @@ public final class RenderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RenderEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUEUE = 4;
+    private static final String SPEECH_ENCODER_KEY = "w2f_type";
+    private static final String HUBERT = "hubert";
 
     private final ModelSet modelSet;
     private final DittoModels models;
@@ -99,15 +101,18 @@ public final class RenderEngine implements AutoCloseable {
             t = lap(stages, "audio", t);
 
             RegisteredSource source = register(request.source(), s);
+            ConditionSource drivers = s.find(Options.CH_INFO).isPresent()
+                    ? ConditionSource.otherAvatar(register(OtherSource.path(s.get(Options.CH_INFO)), s))
+                    : ConditionSource.of(source);
             t = lap(stages, "register", t);
 
             float[][] features = new OfflineFeatures(models.speechEncoder()).extract(samples);
             t = lap(stages, "features", t);
 
-            float[][] motion = motion(features, source, s, request.seed());
+            float[][] motion = motion(features, drivers, s, request.seed());
             lap(stages, "motion", t);
 
-            Encoded encoded = renderFrames(request, progress, s, audio, source, motion);
+            Encoded encoded = renderFrames(request, progress, s, audio, source, drivers, motion);
             stages.putAll(encoded.stageSeconds());
             return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
                     (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.written().bytes(),
@@ -141,8 +146,9 @@ public final class RenderEngine implements AutoCloseable {
      * Reads the source's frames at their loading size, one at a time so that only one frame is ever held
      * at the file's own size, and within {@link #sourceBudget}.
      */
-    private RegisteredSource register(Path file, RenderSettings s) throws RenderException {
-        int limit = s.get(Options.TEMPLATE_N_FRAMES);
+    RegisteredSource register(Path file, RenderSettings s) throws RenderException {
+        int template = s.get(Options.TEMPLATE_N_FRAMES);
+        int limit = template > 0 ? template : s.get(Options.N_D);
         List<Image> frames = new ArrayList<>();
         SourceKind kind;
         long budget = sourceBudget();
@@ -177,25 +183,30 @@ public final class RenderEngine implements AutoCloseable {
         return Runtime.getRuntime().maxMemory() / 4;
     }
 
-    private float[][] motion(float[][] features, RegisteredSource source, RenderSettings s, long seed)
+    private float[][] motion(float[][] features, ConditionSource drivers, RenderSettings s, long seed)
             throws RenderException {
-        ConditionParts parts = MotionSetup.parts(config.get(DittoConfig.AUDIO2MOTION_CFG), s);
-        int width = parts.width(features[0].length);
+        float[][] cond = conditions(features, drivers, s);
+        int width = cond[0].length;
         long modelWidth = models.conditionWidth(width);
         if (modelWidth != width) {
             throw new RenderException(ErrorKind.MODEL_MISMATCH, "lmdm_v0.4_hubert takes conditions of width "
                     + modelWidth + " but the config's use_* flags and the audio features give " + width);
         }
-        float[][] cond = new ConditionBuilder(parts, MotionSetup.emotion(s), source.eyeOpen(), source.eyeBall(),
-                source.motion().get(0).get(MotionKey.KP)).build(features, 0);
         DdimSampler sampler = new DdimSampler(models.lmdm(width), new DdimSchedule(s.get(Options.SAMPLING_TIMESTEPS)),
                 new LegacyRandom(seed), DittoModels.SEQ_FRAMES, DittoModels.MOTION_DIM);
-        float[] sourceVector = MotionVector.toVector(source.motion().get(0), false);
+        float[] sourceVector = MotionVector.toVector(drivers.kpCond(), false);
         try {
             return new Audio2Motion(sampler, sourceVector, MotionSetup.motion(s)).offline(cond);
         } catch (IllegalArgumentException e) {
             throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
         }
+    }
+
+    /** The LMDM's per-frame conditions [audio | emo | eye_open | eye_ball | sc] of the config's parts. */
+    float[][] conditions(float[][] features, ConditionSource drivers, RenderSettings s) throws RenderException {
+        ConditionParts parts = MotionSetup.parts(config.get(DittoConfig.AUDIO2MOTION_CFG), s);
+        return new ConditionBuilder(parts, MotionSetup.emotion(s), drivers.eyeOpen(), drivers.eyeBall(), drivers.sc())
+                .build(features, 0);
     }
 
     private record Stitched(int sourceFrame, StitchedKeypoints keypoints) {
@@ -209,10 +220,12 @@ public final class RenderEngine implements AutoCloseable {
      * the middle frame for the thumbnail on the way.
      */
     private Encoded renderFrames(RenderRequest request, RenderProgress progress, RenderSettings s,
-                                             DecodedAudio audio, RegisteredSource source, float[][] motion)
+                                             DecodedAudio audio, RegisteredSource source, ConditionSource drivers,
+                                             float[][] motion)
             throws RenderException {
         int frames = motion.length;
-        MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed()),
+        MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed(),
+                        drivers.otherScale()),
                 source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
         PutBack putBack = new PutBack(FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA)));
@@ -302,6 +315,20 @@ public final class RenderEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The pipeline runs the HuBERT speech encoder; a config made for another one (the reference's WavLM
+     * configs) would feed its LMDM features it was not trained on, so it is refused before any model loads.
+     */
+    private static void requireHubert(JsonNode config, Path file) throws RenderException {
+        JsonNode type = config.path(DittoConfig.AUDIO2MOTION_CFG).path(SPEECH_ENCODER_KEY);
+        if (!type.isMissingNode() && !type.isNull() && !HUBERT.equals(type.asText())) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, "config " + file + " names the speech encoder '"
+                    + type.asText() + "' (" + DittoConfig.AUDIO2MOTION_CFG + "." + SPEECH_ENCODER_KEY
+                    + "); only '" + HUBERT + "' is supported: use a HuBERT config of the release"
+                    + " (ditto_cfg/v0.4_hubert_cfg_trt.pkl)");
+        }
+    }
+
     public static final class Builder {
         private Path models;
         private Path config;
@@ -344,6 +371,7 @@ public final class RenderEngine implements AutoCloseable {
                 throw new RenderException(ErrorKind.MODEL_MISMATCH, "config " + file + " is unreadable: "
                         + e.getMessage(), e);
             }
+            requireHubert(json, file);
             return new RenderEngine(ModelSet.open(models, parsed), json);
         }
     }

@@ -95,9 +95,11 @@ public final class RenderOptions {
 
     /** These options, plus {@code option = value} where they do not set {@code option} themselves. */
     public RenderOptions orElse(Option<?> option, JsonNode value) throws RenderException {
-        if (has(option)) {
-            return this;
-        }
+        return has(option) ? this : with(option, value);
+    }
+
+    /** These options with {@code option = value}, checked against its range. */
+    public RenderOptions with(Option<?> option, JsonNode value) throws RenderException {
         option.validate(value);
         Map<String, JsonNode> more = new LinkedHashMap<>(values);
         more.put(option.name(), value);

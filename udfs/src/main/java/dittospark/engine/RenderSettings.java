@@ -1,8 +1,6 @@
 package dittospark.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dittospark.options.ConfigSetting;
-import dittospark.options.ConfigSettings;
 import dittospark.options.Option;
 import dittospark.options.Options;
 
@@ -16,11 +14,9 @@ import java.util.Optional;
  */
 final class RenderSettings {
     private final Map<Option<?>, Object> values;
-    private final Map<ConfigSetting, JsonNode> configOnly;
 
-    private RenderSettings(Map<Option<?>, Object> values, Map<ConfigSetting, JsonNode> configOnly) {
+    private RenderSettings(Map<Option<?>, Object> values) {
         this.values = values;
-        this.configOnly = configOnly;
     }
 
     static RenderSettings of(JsonNode configDefaults, RenderOptions options) {
@@ -37,14 +33,7 @@ final class RenderSettings {
                 values.put(option, option.read(v));
             }
         }
-        Map<ConfigSetting, JsonNode> configOnly = new HashMap<>();
-        for (ConfigSetting setting : ConfigSettings.ALL) {
-            JsonNode v = merged.get(setting.name());
-            if (isSet(v)) {
-                configOnly.put(setting, v);
-            }
-        }
-        return new RenderSettings(values, configOnly);
+        return new RenderSettings(values);
     }
 
     private static boolean isSet(JsonNode v) {
@@ -62,9 +51,5 @@ final class RenderSettings {
         @SuppressWarnings("unchecked") // values holds option.read(..) under each option
         T value = (T) values.get(option);
         return Optional.ofNullable(value);
-    }
-
-    Optional<JsonNode> find(ConfigSetting setting) {
-        return Optional.ofNullable(configOnly.get(setting));
     }
 }

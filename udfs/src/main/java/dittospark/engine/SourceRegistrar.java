@@ -71,10 +71,11 @@ final class SourceRegistrar {
                 eyeBall[j] = e.eyeBall();
             }
         }
+        MotionInfo firstFrame = motion.get(0);
         if (kind == SourceKind.VIDEO) {
             motion = SourceSmoothing.smooth(motion, s.get(Options.SMO_K_S));
         }
-        return new RegisteredSource(kind, frames, c2o, crops, motion, eyeOpen, eyeBall);
+        return new RegisteredSource(kind, frames, c2o, crops, motion, firstFrame, eyeOpen, eyeBall);
     }
 
     /** Face box, then 106 landmarks, on the first frame: the start of 203-landmark tracking. */

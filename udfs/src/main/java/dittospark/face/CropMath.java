@@ -100,8 +100,9 @@ public final class CropMath {
         for (int i = 0; i < n; i++) {
             float dx = pts[2 * i] - c0x;
             float dy = pts[2 * i + 1] - c0y;
-            float rx = dx * uxx + dy * uxy;
-            float ry = dx * uyx + dy * uyy;
+            // NumPy's float32 matmul runs on BLAS kernels that fuse the second product into the sum
+            float rx = Math.fma(dy, uxy, dx * uxx);
+            float ry = Math.fma(dy, uyy, dx * uyx);
             minX = Math.min(minX, rx);
             maxX = Math.max(maxX, rx);
             minY = Math.min(minY, ry);
@@ -135,18 +136,20 @@ public final class CropMath {
     public static Transform transform(float[] pts, int dsize, double scale, double vxRatio, double vyRatio,
                                       boolean rotate) {
         Rect r = rect(pts, scale, vxRatio, vyRatio);
-        double s = dsize / (double) r.size();
-        double t = dsize / 2.0;
+        // NumPy computes these entries from float32 scalars in float32, the cosine and sine rounded to
+        // float32 first; a double computation rounded at the end differs in the translations' last bits,
+        // and those move OpenCV's fixed-point sample positions across a rounding boundary.
+        float s = dsize / r.size();
+        float t = dsize / 2f;
         Affine o2c;
         if (rotate) {
-            double cos = Math.cos(r.angle());
-            double sin = Math.sin(r.angle());
+            float cos = (float) Math.cos(r.angle());
+            float sin = (float) Math.sin(r.angle());
             o2c = Affine.of(s * cos, s * sin, t - s * (cos * r.cx() + sin * r.cy()),
                     -s * sin, s * cos, t - s * (-sin * r.cx() + cos * r.cy()));
         } else {
             o2c = Affine.of(s, 0, t - s * r.cx(), 0, s, t - s * r.cy());
         }
-        o2c = o2c.toFloat32();
         return new Transform(o2c, o2c.inverse().toFloat32());
     }
 

@@ -7,13 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_RGB;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
-/** Still-image files (png, jpeg, webp, bmp) recognised by their content and decoded with OpenCV. */
+/**
+ * Still-image files recognised by their content, as the reference's loader tells pictures from videos,
+ * and decoded with OpenCV. A file of a picture format is a picture even where OpenCV cannot decode it
+ * (GIF, PSD, ICO, HEIC): the reference then fails to load it, and so does a render here.
+ */
 public final class ImageCodec {
     /** Bytes of a file's start that {@link #recognises} needs. */
     public static final int HEADER_BYTES = 12;
@@ -21,16 +26,35 @@ public final class ImageCodec {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] BMP = {'B', 'M'};
-    private static final byte[] RIFF = "RIFF".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] WEBP = "WEBP".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RIFF = ascii("RIFF");
+    private static final byte[] WEBP = ascii("WEBP");
+    private static final byte[] GIF = ascii("GIF8");
+    private static final byte[] TIFF_LITTLE = {'I', 'I', 0x2A, 0};
+    private static final byte[] TIFF_BIG = {'M', 'M', 0, 0x2A};
+    private static final byte[] JPEG_XR = {'I', 'I', (byte) 0xBC};
+    private static final byte[] JPEG_2000 = {0, 0, 0, 0x0C, 'j', 'P', ' ', ' '};
+    private static final byte[] PSD = ascii("8BPS");
+    private static final byte[] ICO = {0, 0, 1, 0};
+    private static final byte[] FTYP = ascii("ftyp");
+    /** ISO media brands of still pictures (HEIF, AVIF); other brands of that container are videos. */
+    private static final List<String> PICTURE_BRANDS = List.of("heic", "heix", "hevc", "hevx", "mif1", "msf1", "avif");
 
     private ImageCodec() {
     }
 
-    /** Whether a file starting with {@code header} is a png, jpeg, webp or bmp picture, whatever its name says. */
+    /** Whether a file starting with {@code header} is in a picture format, whatever its name says. */
     public static boolean recognises(byte[] header) {
         return startsWith(header, 0, PNG) || startsWith(header, 0, JPEG) || startsWith(header, 0, BMP)
-                || (startsWith(header, 0, RIFF) && startsWith(header, 8, WEBP));
+                || (startsWith(header, 0, RIFF) && startsWith(header, 8, WEBP))
+                || startsWith(header, 0, GIF) || startsWith(header, 0, TIFF_LITTLE) || startsWith(header, 0, TIFF_BIG)
+                || startsWith(header, 0, JPEG_XR) || startsWith(header, 0, JPEG_2000) || startsWith(header, 0, PSD)
+                || startsWith(header, 0, ICO)
+                || (startsWith(header, 4, FTYP) && header.length >= 12
+                        && PICTURE_BRANDS.contains(new String(header, 8, 4, StandardCharsets.US_ASCII)));
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

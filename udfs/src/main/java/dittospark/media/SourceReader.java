@@ -100,6 +100,6 @@ public final class SourceReader implements AutoCloseable {
 
     static RenderException unreadable(Path source, String why, Throwable cause) {
         return new RenderException(ErrorKind.SOURCE_UNREADABLE, "cannot read source " + source + ": " + why
-                + "; a source must be a picture (png, jpg, webp, bmp) or a video (mp4, mov, mkv, webm)", cause);
+                + "; a source must be a picture (png, jpg, webp, bmp, tiff) or a video (mp4, mov, mkv, webm)", cause);
     }
 }

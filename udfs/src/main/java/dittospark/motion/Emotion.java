@@ -36,8 +36,9 @@ public final class Emotion {
     }
 
     /**
-     * The {@code emo} render option: a label; a list of labels; a list whose entries are each a frame's
-     * labels (all integers) or a row of 8 weights (any fractional value).
+     * The {@code emo} render option, as the reference reads it: a label; a flat list of labels mixed
+     * equally; an [m, 8] array (every row 8 numbers), whose rows are weights; any other list of lists,
+     * whose rows are each a frame's labels.
      */
     public static Emotion fromJson(JsonNode emo) {
         if (emo.isIntegralNumber()) {
@@ -47,14 +48,22 @@ public final class Emotion {
             throw new IllegalArgumentException("emo must be a label, a list of labels or a list of rows, got " + emo);
         }
         if (emo.get(0).isIntegralNumber()) {
+            if (emo.size() >= LABELS) {
+                throw new IllegalArgumentException("a flat list of emotion labels holds fewer than " + LABELS
+                        + ", got " + emo);
+            }
             return labels(labelList(emo));
         }
-        List<float[]> rows = new ArrayList<>();
+        boolean weights = true;
         for (JsonNode item : emo) {
             if (!item.isArray() || item.isEmpty()) {
                 throw new IllegalArgumentException("emo list entries must be lists, got " + item);
             }
-            rows.add(allIntegral(item) ? row(labelList(item)) : weights(item));
+            weights &= item.size() == LABELS;
+        }
+        List<float[]> rows = new ArrayList<>();
+        for (JsonNode item : emo) {
+            rows.add(weights ? weights(item) : row(labelList(item)));
         }
         return new Emotion(rows.toArray(float[][]::new));
     }
@@ -98,15 +107,6 @@ public final class Emotion {
             throw new IllegalArgumentException("emotion labels are integers, got " + v);
         }
         return v.asInt();
-    }
-
-    private static boolean allIntegral(JsonNode list) {
-        for (JsonNode v : list) {
-            if (!v.isIntegralNumber()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int[] labelList(JsonNode list) {

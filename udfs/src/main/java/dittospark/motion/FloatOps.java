@@ -54,11 +54,12 @@ final class FloatOps {
         return out;
     }
 
-    static float[] plus(float[] x, double a) {
-        float fa = (float) a;
-        float[] out = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] + fa;
+    /** {@code x + a}, {@code a} one value or one per value of {@code x}. */
+    static float[] plus(float[] x, float[] a) {
+        int n = broadcastLength(x, a);
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = at(x, i) + at(a, i);
         }
         return out;
     }

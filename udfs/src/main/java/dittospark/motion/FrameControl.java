@@ -8,18 +8,25 @@ import java.util.Set;
 /**
  * Per-frame control of the motion stitch (the reference's {@code ctrl_kwargs}); a null field is not
  * set. Pose deltas are in degrees and convert that angle to degrees; pose alphas multiply the entry as
- * it is held (bins, or degrees after a delta); {@code deltaExp} adds to every expression value;
+ * it is held (bins, or degrees after a delta); {@code deltaExp} adds to the expression (one value to
+ * all 63, or one value each);
  * {@code vadAlpha} below 1 blends the expression towards the source; {@code fadeAlpha} fades the
  * {@code fadeOutKeys} towards the setup's fade target.
  */
 public record FrameControl(Double deltaPitch, Double deltaYaw, Double deltaRoll,
                            Double alphaPitch, Double alphaYaw, Double alphaRoll,
-                           Double deltaExp, Double vadAlpha, Double fadeAlpha, Set<MotionKey> fadeOutKeys) {
+                           float[] deltaExp, Double vadAlpha, Double fadeAlpha, Set<MotionKey> fadeOutKeys) {
     /** No control. */
     public static final FrameControl NONE = builder().build();
 
     public FrameControl {
         fadeOutKeys = fadeOutKeys == null ? null : Set.copyOf(fadeOutKeys);
+        deltaExp = deltaExp == null ? null : deltaExp.clone();
+    }
+
+    @Override
+    public float[] deltaExp() {
+        return deltaExp == null ? null : deltaExp.clone();
     }
 
     /** Fields not set here are taken from {@code defaults} (the setup's {@code overall_ctrl_info}). */
@@ -68,13 +75,19 @@ public record FrameControl(Double deltaPitch, Double deltaYaw, Double deltaRoll,
         ctrl.fields().forEachRemaining(e -> {
             double v = e.getValue().asDouble();
             switch (e.getKey()) {
+                case "delta_exp" -> {
+                    if (e.getValue().isArray()) {
+                        b.deltaExp(floats(e.getValue()));
+                    } else {
+                        b.deltaExp(v);
+                    }
+                }
                 case "delta_pitch" -> b.deltaPitch(v);
                 case "delta_yaw" -> b.deltaYaw(v);
                 case "delta_roll" -> b.deltaRoll(v);
                 case "alpha_pitch" -> b.alphaPitch(v);
                 case "alpha_yaw" -> b.alphaYaw(v);
                 case "alpha_roll" -> b.alphaRoll(v);
-                case "delta_exp" -> b.deltaExp(v);
                 case "vad_alpha" -> b.vadAlpha(v);
                 case "fade_alpha" -> b.fadeAlpha(v);
                 case "fade_out_keys" -> b.fadeOutKeys(MotionKey.setOf(e.getValue()));
@@ -82,6 +95,14 @@ public record FrameControl(Double deltaPitch, Double deltaYaw, Double deltaRoll,
             }
         });
         return b.build();
+    }
+
+    private static float[] floats(JsonNode values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values.get(i).asDouble();
+        }
+        return out;
     }
 
     /** Named like the reference's keyword arguments. */
@@ -92,7 +113,7 @@ public record FrameControl(Double deltaPitch, Double deltaYaw, Double deltaRoll,
         private Double alphaPitch;
         private Double alphaYaw;
         private Double alphaRoll;
-        private Double deltaExp;
+        private float[] deltaExp;
         private Double vadAlpha;
         private Double fadeAlpha;
         private Set<MotionKey> fadeOutKeys;
@@ -130,8 +151,18 @@ public record FrameControl(Double deltaPitch, Double deltaYaw, Double deltaRoll,
             return this;
         }
 
+        /** One offset added to every expression value. */
         public Builder deltaExp(double v) {
-            deltaExp = v;
+            deltaExp = new float[] {(float) v};
+            return this;
+        }
+
+        /** One offset per expression value. */
+        public Builder deltaExp(float[] v) {
+            if (v.length != MotionKey.EXP.size()) {
+                throw new IllegalArgumentException("delta_exp needs " + MotionKey.EXP.size() + " values, got " + v.length);
+            }
+            deltaExp = v.clone();
             return this;
         }
 

@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
 public final class Options {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MANY_FRAMES = 1_000_000;
+    /** Columns of a generated motion row: scale, pitch, yaw, roll (66 bins each), t and exp. */
+    private static final int MOTION_COLUMNS = 265;
+    private static final int EXPRESSION_VALUES = 63;
+    /** Motion values are bin logits and small offsets: a bound far past them that stays finite. */
+    private static final double MOTION_BOUND = 10_000;
 
     public static final Option<JsonNode> EMO = json("emo", new EmotionCheck(), NODES.numberNode(4),
             "emotion: a label (0 Angry, 1 Disgust, 2 Fear, 3 Happy, 4 Neutral, 5 Sad, 6 Surprise, 7 Contempt),"
@@ -29,6 +34,11 @@ public final class Options {
             "smoothing window over the driving motion, in frames");
     public static final Option<Integer> FIX_KP_COND = integer("fix_kp_cond", 0, MANY_FRAMES, 0,
             "every n-th clip restarts from the source's own motion (0: never)");
+    public static final Option<JsonNode> FIX_KP_COND_DIM = json("fix_kp_cond_dim", new ColumnSpanCheck(MOTION_COLUMNS),
+            NODES.nullNode(), "motion columns [from, to) that keep the last clip's motion across a fix_kp_cond restart");
+    public static final Option<JsonNode> V_MIN_MAX_FOR_CLIP = json("v_min_max_for_clip",
+            new NumberRowsCheck(2, 2, MOTION_COLUMNS, new NumberRange(-MOTION_BOUND, MOTION_BOUND), "two rows (minimum, maximum)"),
+            NODES.nullNode(), "per-column bounds the generated motion is clipped to (null: none)");
     public static final Option<Boolean> ONLINE_MODE = flag("online_mode", false,
             "streaming motion as the reference's online pipeline makes it: clip by clip while the audio arrives,"
                     + " cross-faded only over new frames, no smoothing over the whole sequence");
@@ -36,6 +46,8 @@ public final class Options {
             "bound on the source's long side, in pixels (the output also stays within H.264 level 5.1)");
     public static final Option<Integer> TEMPLATE_N_FRAMES = integer("template_n_frames", -1, MANY_FRAMES, -1,
             "use only the first n frames of a video source (0 or less: all)");
+    public static final Option<Integer> N_D = integer("N_d", -1, MANY_FRAMES, -1,
+            "read at most n frames of a video source where template_n_frames does not say (0 or less: all)");
     public static final Option<Integer> SMO_K_S = integer("smo_k_s", 0, 1000, 13,
             "smoothing window over a video source's frames");
     public static final Option<Double> CROP_SCALE = number("crop_scale", 0.1, 10, 2.3,
@@ -47,11 +59,18 @@ public final class Options {
     public static final Option<Boolean> CROP_FLAG_DO_ROT = flag("crop_flag_do_rot", true,
             "turn the face crop upright");
     public static final Option<Boolean> DRIVE_EYE = new Option<>("drive_eye", new TrueOrFalse(true), Options::truth,
-            NODES.nullNode(), "the model config's blink rows replace the driven eyes (null: for picture sources only)");
+            NODES.nullNode(), "drive the eyes: they follow the driving motion, or blink with delta_eye_arr (null: for picture sources only)");
+    public static final Option<JsonNode> DELTA_EYE_ARR = json("delta_eye_arr",
+            new NumberRowsCheck(1, MANY_FRAMES, EXPRESSION_VALUES, new NumberRange(-10, 10), "a list of rows"),
+            NODES.nullNode(), "expression offsets of one blink, a row per frame, which drive_eye and delta_eye_open_n"
+                    + " schedule (null: the eyes follow the driving motion)");
     public static final Option<JsonNode> DELTA_EYE_OPEN_N = json("delta_eye_open_n", new BlinkGapsCheck(),
             NODES.numberNode(0), "frames between blinks: one gap, gaps in turn, 0 random gaps, -1 no blinks");
     public static final Option<Boolean> EYE_F0_MODE = flag("eye_f0_mode", false,
             "eye state from a video source's first frame");
+    public static final Option<JsonNode> USE_D_KEYS = json("use_d_keys", new MotionKeysCheck(true, true),
+            NODES.nullNode(), "motion keys that follow the driving motion, or keys to weights"
+                    + " (null: exp, pitch, yaw, roll and t for a picture, exp for a video)");
     public static final Option<Boolean> RELATIVE_D = flag("relative_d", true,
             "motion relative to the first driving frame");
     public static final Option<Boolean> FLAG_STITCHING = flag("flag_stitching", true,
@@ -63,8 +82,15 @@ public final class Options {
     public static final Option<String> FADE_TYPE = new Option<>("fade_type", new OneOf(List.of("", "d0", "s")),
             JsonNode::asText, NODES.textNode(""), "fade target: the first driving frame (d0) or the source (s);"
                     + " as in the reference, no fade happens while it is empty");
+    public static final Option<JsonNode> FADE_OUT_KEYS = json("fade_out_keys", new MotionKeysCheck(false, false),
+            NODES.arrayNode().add("exp"), "motion keys a fade blends (a frame's own fade_out_keys control wins)");
     public static final Option<JsonNode> CTRL = json("ctrl", new FrameControlsCheck(), NODES.objectNode(),
-            "per-frame head pose and expression control, e.g. {\"0\": {\"delta_yaw\": 10}}");
+            "per-frame head pose and expression control, e.g. {\"0\": {\"delta_yaw\": 10}} or [{}, {\"delta_yaw\": 10}]");
+    public static final Option<JsonNode> OVERALL_CTRL_INFO = json("overall_ctrl_info", new ControlsCheck(),
+            NODES.objectNode(), "controls of every frame, where its own ctrl leaves them out");
+    public static final Option<String> CH_INFO = new Option<>("ch_info", new SourceUriCheck(), JsonNode::asText,
+            NODES.nullNode(), "another source whose motion statistics drive this one: its scale rescales exp and"
+                    + " pose, its first frame and eye state make the conditions");
     public static final Option<String> BLEND_MODE = new Option<>("blend_mode",
             new OneOf(List.of("blend", "strong", "replace", "weak", "custom")), JsonNode::asText,
             NODES.textNode("blend"),
@@ -79,9 +105,11 @@ public final class Options {
             "seconds of silence added after the speech");
 
     public static final List<Option<?>> ALL = List.of(EMO, SAMPLING_TIMESTEPS, OVERLAP_V2, SMO_K_D, FIX_KP_COND,
-            ONLINE_MODE, MAX_SIZE, TEMPLATE_N_FRAMES, SMO_K_S, CROP_SCALE, CROP_VX_RATIO, CROP_VY_RATIO, CROP_FLAG_DO_ROT,
-            DRIVE_EYE, DELTA_EYE_OPEN_N, EYE_F0_MODE, RELATIVE_D, FLAG_STITCHING, FADE_IN, FADE_OUT, FADE_TYPE,
-            CTRL, BLEND_MODE, BLEND_ALPHA, MOTION_FRAMES, AUDIO_PAD_FRONT_S, AUDIO_PAD_BACK_S);
+            FIX_KP_COND_DIM, V_MIN_MAX_FOR_CLIP, ONLINE_MODE, MAX_SIZE, TEMPLATE_N_FRAMES, N_D, SMO_K_S, CROP_SCALE,
+            CROP_VX_RATIO,
+            CROP_VY_RATIO, CROP_FLAG_DO_ROT, DRIVE_EYE, DELTA_EYE_ARR, DELTA_EYE_OPEN_N, EYE_F0_MODE, USE_D_KEYS,
+            RELATIVE_D, FLAG_STITCHING, FADE_IN, FADE_OUT, FADE_TYPE, FADE_OUT_KEYS, CTRL, OVERALL_CTRL_INFO, CH_INFO,
+            BLEND_MODE, BLEND_ALPHA, MOTION_FRAMES, AUDIO_PAD_FRONT_S, AUDIO_PAD_BACK_S);
 
     private static final Map<String, Option<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Option::name, Function.identity()));

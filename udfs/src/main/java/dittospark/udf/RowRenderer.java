@@ -1,11 +1,14 @@
 package dittospark.udf;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dittospark.engine.RenderOptions;
 import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
+import dittospark.options.Options;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
@@ -116,7 +119,7 @@ public final class RowRenderer {
                 return ResultRow.skipped(task.id(), task.output(), place, started, Instant.now());
             }
             work = Files.createTempDirectory(workRoot, "row-");
-            RenderOptions options = RenderOptions.parse(task.options());
+            RenderOptions options = withLocalOtherAvatar(RenderOptions.parse(task.options()), work);
             Path source = fetch(task.source(), work, ErrorKind.SOURCE_UNREADABLE, "source");
             Path audio = task.isText() ? TextSpeech.synthesize(task, conf, work)
                     : fetch(task.audio(), work, ErrorKind.AUDIO_UNREADABLE, "audio");
@@ -153,6 +156,16 @@ public final class RowRenderer {
                 }
             }
         }
+    }
+
+    /** A {@code ch_info} source is fetched like the row's own, and the engine reads the local copy. */
+    private RenderOptions withLocalOtherAvatar(RenderOptions options, Path work) throws RenderException {
+        JsonNode other = options.get(Options.CH_INFO);
+        if (other == null || other.isNull()) {
+            return options;
+        }
+        Path local = fetch(other.asText(), work, ErrorKind.SOURCE_UNREADABLE, "ch_info source");
+        return options.with(Options.CH_INFO, TextNode.valueOf(local.toString()));
     }
 
     private Path fetch(String uri, Path work, ErrorKind kind, String what) throws RenderException {

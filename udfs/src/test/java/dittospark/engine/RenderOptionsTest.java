@@ -71,7 +71,7 @@ class RenderOptionsTest {
         String json = "{\"ctrl\":{\"0\":{\"yaw\\n\":1}}}";
         assertThatThrownBy(() -> RenderOptions.parse(json)).as(json)
                 .hasMessage("option 'ctrl' has unknown control 'yaw\\n' at frame 0; known: delta_pitch, delta_yaw,"
-                        + " delta_roll, alpha_pitch, alpha_yaw, alpha_roll, delta_exp, fade_alpha, vad_alpha");
+                        + " delta_roll, alpha_pitch, alpha_yaw, alpha_roll, delta_exp, fade_alpha, vad_alpha, fade_out_keys");
     }
 
     @Test

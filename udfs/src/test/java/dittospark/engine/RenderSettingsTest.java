@@ -3,7 +3,6 @@ package dittospark.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dittospark.errors.RenderException;
-import dittospark.options.ConfigSettings;
 import dittospark.options.Options;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +47,15 @@ class RenderSettingsTest {
     }
 
     @Test
-    void aConfigOnlySettingComesFromTheConfig() throws Exception {
+    void aSettingOfTheReleaseConfigComesFromTheConfig() throws Exception {
         RenderSettings s = RenderSettings.of(config("{\"fix_kp_cond_dim\": [0, 202]}"), RenderOptions.none());
-        assertThat(s.find(ConfigSettings.FIX_KP_COND_DIM)).as("fix_kp_cond_dim").contains(JSON.readTree("[0, 202]"));
+        assertThat(s.find(Options.FIX_KP_COND_DIM)).as("fix_kp_cond_dim").contains(JSON.readTree("[0, 202]"));
+    }
+
+    @Test
+    void aRowSetsWhatOnlyTheConfigCouldSetBefore() throws Exception {
+        RenderSettings s = RenderSettings.of(config("{\"fix_kp_cond_dim\": [0, 202]}"),
+                RenderOptions.parse("{\"fix_kp_cond_dim\": [202, 265]}"));
+        assertThat(s.find(Options.FIX_KP_COND_DIM)).as("fix_kp_cond_dim").contains(JSON.readTree("[202, 265]"));
     }
 }

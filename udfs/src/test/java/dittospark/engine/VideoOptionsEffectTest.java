@@ -89,6 +89,19 @@ class VideoOptionsEffectTest {
                     .isCloseTo(k, within(NEIGHBOURS));
         }
     }
+    @Test
+    void nDCapsTheFramesReadWhereTemplateNFramesDoesNotSay() throws Exception {
+        DemoRenders.Rendered capped = render("\"N_d\": " + SHORT_TEMPLATE);
+        DemoRenders.Rendered template = render("\"template_n_frames\": " + SHORT_TEMPLATE);
+
+        for (int k = 0; k < capped.frames().size(); k++) {
+            assertThat(capped.frame(k)).as("frame %d with N_d %d against template_n_frames %d", k, SHORT_TEMPLATE,
+                    SHORT_TEMPLATE).isEqualTo(template.frame(k));
+        }
+        assertThat(nearestSourceFrame(capped, SHORT_TEMPLATE + 2)).as("source frame behind output frame %d with N_d %d",
+                SHORT_TEMPLATE + 2, SHORT_TEMPLATE).isCloseTo(Mirror.index(SHORT_TEMPLATE + 2, SHORT_TEMPLATE), within(NEIGHBOURS));
+    }
+
     /** The demo motion extractor reports the same motion on every frame, which smoothing keeps. */
     @Test
     void sourceSmoothingKeepsAConstantSourceMotion() throws Exception {

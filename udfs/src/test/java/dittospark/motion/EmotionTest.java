@@ -45,11 +45,25 @@ class EmotionTest {
     }
 
     @Test
-    void jsonListOfListsIsPerFrameLabelsOrWeightRows() throws Exception {
-        Emotion e = Emotion.fromJson(json("[[4], [0.5, 0.5, 0, 0, 0, 0, 0, 0]]"));
+    void rowsOfEightNumbersAreWeightsEvenWhenWhole() throws Exception {
+        Emotion e = Emotion.fromJson(json("[[0, 0, 0, 1, 0, 0, 0, 0], [0.5, 0.5, 0, 0, 0, 0, 0, 0]]"));
 
-        assertThat(e.at(0)).as("labels row").containsExactly(Emotion.labels(4).at(0));
-        assertThat(e.at(1)).as("weights row used as given").containsExactly(0.5f, 0.5f, 0f, 0f, 0f, 0f, 0f, 0f);
+        assertThat(e.at(0)).as("a whole-number row used as weights").containsExactly(0f, 0f, 0f, 1f, 0f, 0f, 0f, 0f);
+        assertThat(e.at(1)).as("a fractional row used as weights").containsExactly(0.5f, 0.5f, 0f, 0f, 0f, 0f, 0f, 0f);
+    }
+
+    @Test
+    void listsOfOtherLengthsAreEachAFramesLabels() throws Exception {
+        Emotion e = Emotion.fromJson(json("[[4], [3, 4]]"));
+
+        assertThat(e.at(0)).as("labels of frame 0").containsExactly(Emotion.labels(4).at(0));
+        assertThat(e.at(1)).as("labels of frame 1").containsExactly(Emotion.labels(3, 4).at(0));
+    }
+
+    @Test
+    void aFlatListOfEightLabelsIsRefused() {
+        assertThatThrownBy(() -> Emotion.fromJson(json("[0, 1, 2, 3, 4, 5, 6, 7]"))).as("8 labels in a flat list")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
