@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
  * take turns on the same cores.
  *
  * <p>{@code rows} renders run at once (Spark's task slots of an executor), each with its share of
- * {@code cores / rows} threads. The two JVM-wide pools are each sized to a row's share, not to all of
- * the cores: every row's runs and loops feed the same pool, so more rows do not make it larger, and a
- * pool of all the cores next to every row's own threads would ask for more threads than there are
- * cores. Within a row, the stages that take the longest (warp, decode, put back) get a worker per
- * thread of the share beyond the first, and x264 the share.
+ * {@code cores / rows} threads, so that rows times their share never exceed the cores. ONNX Runtime's
+ * pool is sized to all of the cores: it is one pool per JVM, which every row's runs feed, so it does
+ * not grow with the rows, and a row whose stages wait can leave its cores to another row's runs. Its
+ * threads sleep when idle instead of spinning on cores the other pools need. Within a row, put back
+ * (plain Java over the whole frame, the longest stage on large frames) gets a worker per thread of the
+ * share; warp and decode, whose runs already spread over ONNX Runtime's pool, get half as many; x264
+ * and OpenCV (the put-back warps) get the share.
  *
  * @param cores          the cores of the JVM (an executor's, or what {@code --threads} says)
  * @param rows           how many renders run at once, at most {@code cores}
@@ -39,8 +41,8 @@ public record ThreadBudget(int cores, int rows, int modelThreads, int opencvThre
                     + cores + " cores");
         }
         int share = cores / rows;
-        int workers = Math.max(1, share - 1);
-        return new ThreadBudget(cores, rows, cores, share, share, workers, workers, workers);
+        int modelStageWorkers = Math.max(1, share / 2);
+        return new ThreadBudget(cores, rows, cores, share, share, modelStageWorkers, modelStageWorkers, share);
     }
 
     /** The split of {@code threads} for one render at a time: the {@code --threads} of the commands. */

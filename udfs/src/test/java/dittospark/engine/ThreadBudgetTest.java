@@ -29,13 +29,13 @@ class ThreadBudgetTest {
     @Test
     void twoCoresForOneRow() {
         assertThat(ThreadBudget.split(2, 1)).as("split of two cores for one row")
-                .isEqualTo(new ThreadBudget(2, 1, 2, 2, 2, 1, 1, 1));
+                .isEqualTo(new ThreadBudget(2, 1, 2, 2, 2, 1, 1, 2));
     }
 
     @Test
     void eightCoresForTwoRows() {
         assertThat(ThreadBudget.split(8, 2)).as("split of eight cores for two rows")
-                .isEqualTo(new ThreadBudget(8, 2, 8, 4, 4, 3, 3, 3));
+                .isEqualTo(new ThreadBudget(8, 2, 8, 4, 4, 2, 2, 4));
     }
 
     @Test
