@@ -8,8 +8,11 @@ import dittospark.media.DecodedAudio;
 import dittospark.media.EncodeBaseline;
 import dittospark.media.Mp4Writer;
 import dittospark.media.SourceReader;
+import dittospark.options.Options;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,11 +59,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", description = "folder for the bench's videos (default: a temporary folder)")
     Path work;
 
+    @Option(names = "--threads", description = "threads the renders may use, divided between ONNX Runtime, OpenCV, "
+            + "x264 and the frame stages (default: the available processors)")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
     private record Row(String name, RenderResult result, double encodeMsPerFrame) {
     }
 
     @Override
     public Integer call() throws Exception {
+        ThreadBudget.install(ThreadBudget.forOneRow(RenderCommand.threadsFlag(spec, threads)));
         Path out = work != null ? Files.createDirectories(work) : Files.createTempDirectory("dittospark-bench-");
         Path dir;
         try {
@@ -86,7 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.err.println("bench: rendering " + name + " ...");
         RenderResult result = engine.render(RenderRequest.builder().source(source).audio(speech).output(video)
                 .seed(0).build(), RenderProgress.NONE);
-        double encode = EncodeBaseline.msPerFrame(video, out.resolve("encode_only.mp4"));
+        double encode = EncodeBaseline.msPerFrame(video, out.resolve("encode_only.mp4"), new Mp4Writer.Encoding(
+                Options.ENCODER_PRESET.read(Options.ENCODER_PRESET.builtIn()), ThreadBudget.jvm().encoderThreads()));
         return new Row(name, result, encode);
     }
 
@@ -106,8 +118,13 @@ public final class BenchCommand implements Callable<Integer> {
             b.append(String.format(" %9.1f %9.2f %12.1f %11.2f %8.1fx%n", total, r.result().fps(),
                     r.encodeMsPerFrame(), 1000 / r.encodeMsPerFrame(), total / r.encodeMsPerFrame()));
         }
+        ThreadBudget t = ThreadBudget.jvm();
         b.append("provider: ").append(rows.isEmpty() ? "-" : rows.get(0).result().provider())
-                .append("; ratio = end-to-end time per frame / encode-only time per frame\n");
+                .append(String.format("; threads: %d (ONNX Runtime %d, OpenCV %d, x264 %d; workers: warp %d, decode %d,"
+                                + " put back %d)%n", t.cores(), t.modelThreads(), t.opencvThreads(), t.encoderThreads(),
+                        t.warpWorkers(), t.decodeWorkers(), t.putBackWorkers()))
+                .append("stage columns: busy time summed over a stage's workers; ratio = end-to-end time per frame"
+                        + " / encode-only time per frame\n");
         return b.toString();
     }
 

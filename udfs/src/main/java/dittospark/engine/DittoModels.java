@@ -2,35 +2,50 @@ package dittospark.engine;
 
 import dittospark.audio.SpeechEncoder;
 import dittospark.errors.RenderException;
+import dittospark.models.ModelContracts;
 import dittospark.motion.Lmdm;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.Stitcher;
 import dittospark.runtime.ModelSet;
-import dittospark.runtime.Tensor;
+import dittospark.runtime.NativeTensor;
+import dittospark.runtime.Predictor;
+import dittospark.runtime.Translator;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The release's models as typed calls: plain arrays in, plain arrays out, each call one run of the
- * shared session. Pre- and post-processing stay in the codecs; this class only shapes tensors.
+ * The release's models as typed calls for one render: plain arrays in, plain arrays out. Each model's
+ * predictor is made on first use and kept until {@link #close}, so that the render's runs reuse its
+ * tensors. A predictor serves one thread at a time: the render's thread runs registration, features
+ * and motion before the frame stages start, and the stitch stage's one thread the stitcher; a stage
+ * with several workers makes a predictor per worker ({@link #warper}, {@link #decoder}).
  */
-final class DittoModels {
+final class DittoModels implements AutoCloseable {
     static final int SEQ_FRAMES = 80;
     static final int MOTION_DIM = 265;
 
     private final ModelSet models;
+    private final Map<String, Predictor<?, ?>> predictors = new HashMap<>();
 
     DittoModels(ModelSet models) {
         this.models = models;
     }
 
-    private Map<String, Tensor> run(String role, Map<String, Tensor> inputs) throws RenderException {
-        return models.session(role).run(inputs);
+    @SuppressWarnings("unchecked")
+    private synchronized <I, O> Predictor<I, O> shared(String role, Translator<I, O> translator)
+            throws RenderException {
+        Predictor<?, ?> p = predictors.get(role);
+        if (p == null) {
+            p = models.session(role).predictor(translator);
+            predictors.put(role, p);
+        }
+        return (Predictor<I, O>) p;
     }
 
     /** Opens every session now, so that a broken model fails the render before any work. */
     void loadAll() throws RenderException {
-        for (var spec : dittospark.models.ModelContracts.release().models()) {
+        for (var spec : ModelContracts.release().models()) {
             models.session(spec.role());
         }
     }
@@ -41,87 +56,74 @@ final class DittoModels {
     }
 
     float[][] scrfd(float[] blob) throws RenderException {
-        Map<String, Tensor> out = run("insightface_det", Map.of("image", Tensor.ofFloats(blob, 1, 3, 512, 512)));
-        String[] keys = {"score8", "score16", "score32", "bbox8", "bbox16", "bbox32", "kps8", "kps16", "kps32"};
-        float[][] result = new float[keys.length][];
-        for (int i = 0; i < keys.length; i++) {
-            result[i] = out.get(keys[i]).floats();
-        }
-        return result;
+        return shared("insightface_det", ModelTranslators.SCRFD).predict(blob);
     }
 
     float[] landmark106(float[] blob) throws RenderException {
-        return run("landmark106", Map.of("data", Tensor.ofFloats(blob, 1, 3, 192, 192))).get("fc1").floats();
+        return shared("landmark106", ModelTranslators.LANDMARK106).predict(blob);
     }
 
     float[] landmark203(float[] blob) throws RenderException {
-        return run("landmark203", Map.of("input", Tensor.ofFloats(blob, 1, 3, 224, 224))).get("landmarks").floats();
+        return shared("landmark203", ModelTranslators.LANDMARK203).predict(blob);
     }
 
     /** BlazeFace: {regressors [896*16], classificators [896]}. */
     float[][] blazeFace(float[] nhwc) throws RenderException {
-        Map<String, Tensor> out = run("blaze_face", Map.of("input", Tensor.ofFloats(nhwc, 1, 128, 128, 3)));
-        return new float[][] {out.get("regressors").floats(), out.get("classificators").floats()};
+        return shared("blaze_face", ModelTranslators.BLAZE_FACE).predict(nhwc);
     }
 
     float[] faceMesh(float[] nhwc) throws RenderException {
-        return run("face_mesh", Map.of("input", Tensor.ofFloats(nhwc, 1, 256, 256, 3))).get("Identity").floats();
+        return shared("face_mesh", ModelTranslators.FACE_MESH).predict(nhwc);
     }
 
     MotionInfo motion(float[] crop256) throws RenderException {
-        Map<String, Tensor> out = run("motion_extractor", Map.of("image", Tensor.ofFloats(crop256, 1, 3, 256, 256)));
-        return MotionInfo.of(out.get("scale").floats()[0], out.get("pitch").floats(), out.get("yaw").floats(),
-                out.get("roll").floats(), out.get("t").floats(), out.get("exp").floats(), out.get("kp").floats());
+        return shared("motion_extractor", ModelTranslators.MOTION).predict(crop256);
     }
 
-    /** The appearance volume f_s [32*16*64*64]. */
-    float[] appearance(float[] crop256) throws RenderException {
-        return run("appearance_extractor", Map.of("image", Tensor.ofFloats(crop256, 1, 3, 256, 256))).get("pred").floats();
+    /**
+     * The appearance volume f_s [1,32,16,64,64] of a crop, as the tensor the warp reads: valid until the
+     * next call or the close of this render's models.
+     */
+    NativeTensor appearance(float[] crop256) throws RenderException {
+        return shared("appearance_extractor", ModelTranslators.APPEARANCE).predict(crop256);
     }
 
-    /** The warped feature [256*64*64]. */
-    float[] warp(float[] appearance, float[] kpSource, float[] kpDriving) throws RenderException {
-        return run("warp_network_ori", Map.of(
-                "feature_3d", Tensor.ofFloats(appearance, 1, 32, 16, 64, 64),
-                "kp_source", Tensor.ofFloats(kpSource, 1, 21, 3),
-                "kp_driving", Tensor.ofFloats(kpDriving, 1, 21, 3))).get("out").floats();
+    /** An appearance extractor of a frame worker's own, for sources whose frames each have their volume. */
+    Predictor<float[], NativeTensor> appearanceWorker() throws RenderException {
+        return models.session("appearance_extractor").predictor(ModelTranslators.APPEARANCE);
     }
 
-    /** The decoded face [3*512*512], RGB planes. */
-    float[] decode(float[] feature) throws RenderException {
-        return run("decoder", Map.of("feature", Tensor.ofFloats(feature, 1, 256, 64, 64))).get("output").floats();
+    /** A warp of a frame worker's own: volume and keypoints to the warped feature [256*64*64]. */
+    Predictor<ModelTranslators.WarpInput, float[]> warper() throws RenderException {
+        return models.session("warp_network_ori").predictor(ModelTranslators.WARP);
+    }
+
+    /** A decoder of a frame worker's own: the warped feature to the output tensor [1,3,512,512], RGB planes. */
+    Predictor<float[], NativeTensor> decoder() throws RenderException {
+        return models.session("decoder").predictor(ModelTranslators.DECODER);
     }
 
     /** The stitching network as the motion stitch calls it; failures surface as unchecked. */
     Stitcher stitcher() {
-        return (kpSource, kpDriving) -> unchecked(() -> run("stitch_network", Map.of(
-                "kp_source", Tensor.ofFloats(kpSource, 1, 21, 3),
-                "kp_driving", Tensor.ofFloats(kpDriving, 1, 21, 3))).get("out").floats());
+        return (kpSource, kpDriving) -> unchecked(() -> shared("stitch_network", ModelTranslators.STITCH)
+                .predict(new float[][] {kpSource, kpDriving}));
     }
 
     SpeechEncoder speechEncoder() {
-        return chunk -> unchecked(() -> {
-            Tensor features = run("hubert", Map.of("input_values", Tensor.ofFloats(chunk, 1, chunk.length))).get("features");
-            long[] shape = features.shape();
-            int dim = (int) shape[shape.length - 1];
-            float[] flat = features.floats();
-            float[][] rows = new float[flat.length / dim][];
-            for (int t = 0; t < rows.length; t++) {
-                rows[t] = java.util.Arrays.copyOfRange(flat, t * dim, (t + 1) * dim);
-            }
-            return rows;
-        });
+        return chunk -> unchecked(() -> shared("hubert", ModelTranslators.HUBERT).predict(chunk));
     }
 
     Lmdm lmdm(int conditionWidth) {
-        return (x, condFrame, cond, time) -> unchecked(() -> {
-            Map<String, Tensor> out = run("lmdm_v0.4_hubert", Map.of(
-                    "x", Tensor.ofFloats(x, 1, SEQ_FRAMES, MOTION_DIM),
-                    "cond_frame", Tensor.ofFloats(condFrame, 1, MOTION_DIM),
-                    "cond", Tensor.ofFloats(cond, 1, SEQ_FRAMES, conditionWidth),
-                    "time_cond", Tensor.ofLongs(new long[] {time}, 1)));
-            return new Lmdm.Prediction(out.get("pred_noise").floats(), out.get("x_start").floats());
-        });
+        Translator<ModelTranslators.LmdmInput, Lmdm.Prediction> translator = ModelTranslators.lmdm(conditionWidth);
+        return (x, condFrame, cond, time) -> unchecked(() -> shared("lmdm_v0.4_hubert", translator)
+                .predict(new ModelTranslators.LmdmInput(x, condFrame, cond, time)));
+    }
+
+    /** Frees every predictor of the render; those of frame workers close with their workers. */
+    @Override
+    public synchronized void close() {
+        predictors.values().forEach(Predictor::close);
+        predictors.clear();
     }
 
     /** A model failure inside a numerics callback, carried out unchecked and unwrapped by the engine. */

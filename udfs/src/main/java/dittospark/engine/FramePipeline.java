@@ -7,19 +7,31 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs per-frame stages on their own threads, joined by bounded queues, so that the stages of
- * consecutive frames overlap as the reference's worker threads do. The first failure in any stage
+ * consecutive frames overlap as the reference's worker threads do. A stage may have several workers,
+ * each taking the next frame and handing its result on in frame order. The first failure in any stage
  * stops every stage and is rethrown as a {@link StageFailure}; no thread outlives {@link #run}.
  */
 final class FramePipeline {
-    /** One step applied to every frame, in frame order. */
+    /** One step applied to every frame; a worker closes its stage when it stops. */
     @FunctionalInterface
-    interface Stage<I, O> {
+    interface Stage<I, O> extends AutoCloseable {
         O apply(int frame, I input) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    /** Makes the stage of one worker, on that worker's thread: what it holds serves that thread only. */
+    @FunctionalInterface
+    interface Workers<I, O> {
+        Stage<I, O> create() throws Exception;
     }
 
     /** The last step: consumes frames in order, e.g. the encoder. */
@@ -31,12 +43,15 @@ final class FramePipeline {
     private record Item(int frame, Object value) {
     }
 
+    private record StageSpec(String name, int workers, Workers<Object, Object> factory) {
+    }
+
     private static final Item END = new Item(-1, null);
+    private static final long POLL_MS = 50;
 
     private final String name;
     private final int queueCapacity;
-    private final List<String> stageNames = new ArrayList<>();
-    private final List<Stage<Object, Object>> stages = new ArrayList<>();
+    private final List<StageSpec> stages = new ArrayList<>();
     private final Map<String, AtomicLong> nanos = new LinkedHashMap<>();
 
     FramePipeline(String name, int queueCapacity) {
@@ -44,15 +59,24 @@ final class FramePipeline {
         this.queueCapacity = queueCapacity;
     }
 
-    @SuppressWarnings("unchecked")
+    /** A stage with one worker that holds nothing of its own. */
     <I, O> FramePipeline then(String stageName, Stage<I, O> stage) {
-        stageNames.add(stageName);
-        stages.add((Stage<Object, Object>) stage);
+        return then(stageName, 1, () -> stage);
+    }
+
+    /** A stage of {@code workers} workers, each with the stage {@code factory} makes for it. */
+    @SuppressWarnings("unchecked")
+    <I, O> FramePipeline then(String stageName, int workers, Workers<I, O> factory) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("stage " + stageName + " needs at least one worker, got " + workers);
+        }
+        Workers<Object, Object> untyped = () -> (Stage<Object, Object>) factory.create();
+        stages.add(new StageSpec(stageName, workers, untyped));
         nanos.put(stageName, new AtomicLong());
         return this;
     }
 
-    /** Wall seconds each stage spent working (not waiting), after {@link #run}. */
+    /** Seconds each stage spent working (not waiting), summed over its workers, after {@link #run}. */
     Map<String, Double> stageSeconds() {
         Map<String, Double> out = new LinkedHashMap<>();
         nanos.forEach((k, v) -> out.put(k, v.get() / 1e9));
@@ -79,25 +103,13 @@ final class FramePipeline {
             put(queues.get(0), END, failure);
         }, failure));
         for (int s = 0; s < stages.size(); s++) {
-            BlockingQueue<Item> in = queues.get(s);
-            BlockingQueue<Item> out = queues.get(s + 1);
-            Stage<Object, Object> stage = stages.get(s);
-            String stageName = stageNames.get(s);
-            threads.add(thread(stageName, () -> {
-                while (true) {
-                    Item item = take(in, failure);
-                    if (item == null || item == END) {
-                        put(out, END, failure);
-                        return;
-                    }
-                    Object value = timed(stageName, item.frame(), failure, () -> stage.apply(item.frame(), item.value()));
-                    if (failure.get() != null) {
-                        put(out, END, failure);
-                        return;
-                    }
-                    put(out, new Item(item.frame(), value), failure);
-                }
-            }, failure));
+            StageSpec spec = stages.get(s);
+            OrderedHandOff handOff = new OrderedHandOff(queues.get(s + 1), spec.workers(), failure);
+            for (int w = 0; w < spec.workers(); w++) {
+                String threadName = spec.workers() == 1 ? spec.name() : spec.name() + "-" + w;
+                BlockingQueue<Item> in = queues.get(s);
+                threads.add(thread(threadName, () -> work(spec, in, handOff, failure), failure));
+            }
         }
         threads.forEach(Thread::start);
         try {
@@ -123,6 +135,79 @@ final class FramePipeline {
         }
         if (failure.get() != null) {
             throw failure.get();
+        }
+    }
+
+    /** One worker of a stage: its own stage object, the next frame of the shared queue, results in order. */
+    @SuppressWarnings("unchecked")
+    private void work(StageSpec spec, BlockingQueue<Item> in, OrderedHandOff out, AtomicReference<StageFailure> failure) {
+        Stage<Object, Object> stage = (Stage<Object, Object>) timed(spec.name(), -1, failure, spec.factory()::create);
+        try {
+            while (stage != null && failure.get() == null) {
+                Item item = take(in, failure);
+                if (item == null) {
+                    return;
+                }
+                if (item == END) {
+                    // the other workers of this stage stop on it too
+                    put(in, END, failure);
+                    return;
+                }
+                Object value = timed(spec.name(), item.frame(), failure, () -> stage.apply(item.frame(), item.value()));
+                if (failure.get() == null) {
+                    out.put(new Item(item.frame(), value));
+                }
+            }
+        } finally {
+            if (stage != null) {
+                timed(spec.name(), -1, failure, () -> {
+                    stage.close();
+                    return null;
+                });
+            }
+            out.workerDone();
+        }
+    }
+
+    /**
+     * Passes a stage's results on in frame order, however its workers finish: frames come in as
+     * 0, 1, 2, ..., so the worker with frame f waits until frame f-1 has been passed on. The last worker
+     * to stop passes on the end.
+     */
+    private static final class OrderedHandOff {
+        private final BlockingQueue<Item> out;
+        private final AtomicReference<StageFailure> failure;
+        private final AtomicInteger running;
+        private int next;
+
+        OrderedHandOff(BlockingQueue<Item> out, int workers, AtomicReference<StageFailure> failure) {
+            this.out = out;
+            this.failure = failure;
+            this.running = new AtomicInteger(workers);
+        }
+
+        void put(Item item) {
+            synchronized (this) {
+                try {
+                    while (next != item.frame() && failure.get() == null) {
+                        wait(POLL_MS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            FramePipeline.put(out, item, failure);
+            synchronized (this) {
+                next++;
+                notifyAll();
+            }
+        }
+
+        void workerDone() {
+            if (running.decrementAndGet() == 0) {
+                FramePipeline.put(out, END, failure);
+            }
         }
     }
 
@@ -162,7 +247,7 @@ final class FramePipeline {
     private static Item take(BlockingQueue<Item> queue, AtomicReference<StageFailure> failure) {
         try {
             while (failure.get() == null) {
-                Item item = queue.poll(50, TimeUnit.MILLISECONDS);
+                Item item = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
                 if (item != null) {
                     return item;
                 }
@@ -176,7 +261,7 @@ final class FramePipeline {
     private static void put(BlockingQueue<Item> queue, Item item, AtomicReference<StageFailure> failure) {
         try {
             while (failure.get() == null) {
-                if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                if (queue.offer(item, POLL_MS, TimeUnit.MILLISECONDS)) {
                     return;
                 }
             }

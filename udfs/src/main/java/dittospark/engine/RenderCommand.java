@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -43,6 +44,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--option", description = "a render option as key=value (JSON value), repeatable; see below")
     List<String> options = new ArrayList<>();
 
+    @Option(names = "--threads", description = "threads the render may use, divided between ONNX Runtime, OpenCV, "
+            + "x264 and the frame stages (default: the available processors)")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -52,6 +60,7 @@ public final class RenderCommand implements Callable<Integer> {
                     .options(RenderOptions.parsePairs(options))
                     .seed(seed)
                     .build();
+            ThreadBudget.install(ThreadBudget.forOneRow(threadsFlag(spec, threads)));
             Path folder = models != null ? models : DefaultModels.demoFolder();
             RenderEngine engine = EngineRegistry.jvm().engine(folder, config, device).engine();
             ProgressBar bar = new ProgressBar(err);
@@ -64,6 +73,17 @@ public final class RenderCommand implements Callable<Integer> {
             err.println("render failed [" + e.kind() + "]: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code --threads} as given, or the available processors; a flag below 1 is a usage error. */
+    static int threadsFlag(CommandSpec spec, Integer threads) {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        return threads;
     }
 
     static String summary(RenderResult r) {

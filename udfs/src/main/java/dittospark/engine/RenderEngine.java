@@ -35,6 +35,8 @@ import dittospark.render.PutBack;
 import dittospark.render.RenderImage;
 import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
+import dittospark.runtime.NativeTensor;
+import dittospark.runtime.Predictor;
 import dittospark.video.SourceKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,17 +68,13 @@ public final class RenderEngine implements AutoCloseable {
     private static final String HUBERT = "hubert";
 
     private final ModelSet modelSet;
-    private final DittoModels models;
     private final JsonNode config;
     private final HaarFaceLocator haar;
-    private final SourceRegistrar registrar;
 
     private RenderEngine(ModelSet modelSet, JsonNode config) {
         this.modelSet = modelSet;
-        this.models = new DittoModels(modelSet);
         this.config = config;
         this.haar = "opencv_haar".equals(config.path("face_detector").asText()) ? new HaarFaceLocator() : null;
-        this.registrar = new SourceRegistrar(models, haar);
     }
 
     public static Builder builder() {
@@ -88,7 +86,7 @@ public final class RenderEngine implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
-        try {
+        try (DittoModels models = new DittoModels(modelSet)) {
             long t = System.nanoTime();
             models.loadAll();
             DecodedAudio audio = AudioDecoder.decode(request.audio())
@@ -100,19 +98,20 @@ public final class RenderEngine implements AutoCloseable {
             }
             t = lap(stages, "audio", t);
 
-            RegisteredSource source = register(request.source(), s);
+            SourceRegistrar registrar = new SourceRegistrar(models, haar);
+            RegisteredSource source = register(registrar, request.source(), s);
             ConditionSource drivers = s.find(Options.CH_INFO).isPresent()
-                    ? ConditionSource.otherAvatar(register(OtherSource.path(s.get(Options.CH_INFO)), s))
+                    ? ConditionSource.otherAvatar(register(registrar, OtherSource.path(s.get(Options.CH_INFO)), s))
                     : ConditionSource.of(source);
             t = lap(stages, "register", t);
 
             float[][] features = new OfflineFeatures(models.speechEncoder()).extract(samples);
             t = lap(stages, "features", t);
 
-            float[][] motion = motion(features, drivers, s, request.seed());
+            float[][] motion = motion(models, features, drivers, s, request.seed());
             lap(stages, "motion", t);
 
-            Encoded encoded = renderFrames(request, progress, s, audio, source, drivers, motion);
+            Encoded encoded = renderFrames(models, request, progress, s, audio, source, drivers, motion);
             stages.putAll(encoded.stageSeconds());
             return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
                     (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.written().bytes(),
@@ -138,15 +137,26 @@ public final class RenderEngine implements AutoCloseable {
         Image loaded = ResizeRule.apply(frame, s.get(Options.MAX_SIZE));
         double sx = (double) frame.width() / loaded.width();
         double sy = (double) frame.height() / loaded.height();
-        return registrar.locate(loaded).map(b -> new FaceBox((float) (b.x1() * sx), (float) (b.y1() * sy),
-                (float) (b.x2() * sx), (float) (b.y2() * sy)));
+        try (DittoModels models = new DittoModels(modelSet)) {
+            return new SourceRegistrar(models, haar).locate(loaded).map(b -> new FaceBox((float) (b.x1() * sx),
+                    (float) (b.y1() * sy), (float) (b.x2() * sx), (float) (b.y2() * sy)));
+        }
+    }
+
+    /** One source registered on its own, as a render would: for checks of what registration keeps. */
+    RegisteredSource register(Path file, RenderSettings s) throws RenderException {
+        try (DittoModels models = new DittoModels(modelSet)) {
+            return register(new SourceRegistrar(models, haar), file, s);
+        } catch (DittoModels.ModelFailure e) {
+            throw e.renderException();
+        }
     }
 
     /**
      * Reads the source's frames at their loading size, one at a time so that only one frame is ever held
      * at the file's own size, and within {@link #sourceBudget}.
      */
-    RegisteredSource register(Path file, RenderSettings s) throws RenderException {
+    private RegisteredSource register(SourceRegistrar registrar, Path file, RenderSettings s) throws RenderException {
         int template = s.get(Options.TEMPLATE_N_FRAMES);
         int limit = template > 0 ? template : s.get(Options.N_D);
         List<Image> frames = new ArrayList<>();
@@ -183,8 +193,8 @@ public final class RenderEngine implements AutoCloseable {
         return Runtime.getRuntime().maxMemory() / 4;
     }
 
-    private float[][] motion(float[][] features, ConditionSource drivers, RenderSettings s, long seed)
-            throws RenderException {
+    private float[][] motion(DittoModels models, float[][] features, ConditionSource drivers, RenderSettings s,
+                             long seed) throws RenderException {
         float[][] cond = conditions(features, drivers, s);
         int width = cond[0].length;
         long modelWidth = models.conditionWidth(width);
@@ -216,20 +226,24 @@ public final class RenderEngine implements AutoCloseable {
     }
 
     /**
-     * Per output frame: stitch, warp, decode and put back on stage threads; encode on this one, keeping
-     * the middle frame for the thumbnail on the way.
+     * Per output frame: stitch, warp, decode and put back on stage threads, the heavy ones with as many
+     * workers as the JVM's {@link ThreadBudget} gives a row; encode on this one, keeping the middle frame
+     * for the thumbnail on the way.
      */
-    private Encoded renderFrames(RenderRequest request, RenderProgress progress, RenderSettings s,
-                                             DecodedAudio audio, RegisteredSource source, ConditionSource drivers,
-                                             float[][] motion)
+    private Encoded renderFrames(DittoModels models, RenderRequest request, RenderProgress progress,
+                                 RenderSettings s, DecodedAudio audio, RegisteredSource source,
+                                 ConditionSource drivers, float[][] motion)
             throws RenderException {
+        ThreadBudget budget = ThreadBudget.jvm();
         int frames = motion.length;
         MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed(),
                         drivers.otherScale()),
                 source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
-        PutBack putBack = new PutBack(FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA)));
-        AppearanceCache appearance = new AppearanceCache(source);
+        FloatImage mask = FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA));
+        // a single source frame has one volume: made once, read in place by every warp worker
+        NativeTensor volume = source.motionFrames() == 1
+                ? models.appearance(ExtractorInput.of(source.crops().get(0))) : null;
         int motionFrames = source.motionFrames();
         int allFrames = source.frames().size();
         FramePipeline pipeline = new FramePipeline("render", QUEUE)
@@ -238,17 +252,34 @@ public final class RenderEngine implements AutoCloseable {
                     return new Stitched(j, stitch.apply(source.motion().get(j), MotionVector.fromVector(motion[i]), i,
                             ctrl.getOrDefault(i, FrameControl.NONE)));
                 })
-                .<Stitched, float[]>then("warp", (i, st) -> models.warp(appearance.of(st.sourceFrame()),
-                        st.keypoints().source(), st.keypoints().driving()))
-                .<float[], FloatImage>then("decode", (i, feature) ->
-                        RenderImage.fromDecoderOutput(models.decode(feature), SourceRegistrar.CROP, SourceRegistrar.CROP))
-                .<FloatImage, Image>then("putback", (i, render) -> {
-                    int k = Mirror.index(i, allFrames);
-                    return putBack.apply(source.frames().get(k), render, source.c2o().get(k));
+                .<Stitched, float[]>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, source, volume))
+                .<float[], FloatImage>then("decode", budget.decodeWorkers(), () -> {
+                    Predictor<float[], NativeTensor> decoder = models.decoder();
+                    float[] chw = new float[3 * SourceRegistrar.CROP * SourceRegistrar.CROP];
+                    return new FramePipeline.Stage<>() {
+                        @Override
+                        public FloatImage apply(int i, float[] feature) throws Exception {
+                            decoder.predict(feature).get(chw);
+                            return RenderImage.fromDecoderOutput(chw, SourceRegistrar.CROP, SourceRegistrar.CROP);
+                        }
+
+                        @Override
+                        public void close() {
+                            decoder.close();
+                        }
+                    };
+                })
+                .<FloatImage, Image>then("putback", budget.putBackWorkers(), () -> {
+                    PutBack putBack = new PutBack(mask);
+                    return (i, render) -> {
+                        int k = Mirror.index(i, allFrames);
+                        return putBack.apply(source.frames().get(k), render, source.c2o().get(k));
+                    };
                 });
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
+        Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
-        try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio)) {
+        try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio, encoding)) {
             pipeline.<Image>run(frames, "encode", (i, image) -> {
                 writer.write(image);
                 thumbnail.offer(i, image);
@@ -269,22 +300,54 @@ public final class RenderEngine implements AutoCloseable {
         }
     }
 
-    /** f_s of the source frame being warped: computed once for a picture, per frame for a video. */
-    private final class AppearanceCache {
+    /**
+     * One worker of the warp stage. The appearance volume of the source frame being warped is the
+     * render's one volume where the source has a single frame; otherwise the worker extracts it into
+     * its own extractor's output, which its warp then reads in place, again only when the frame changes.
+     */
+    private static final class WarpWorker implements FramePipeline.Stage<Stitched, float[]> {
         private final RegisteredSource source;
+        private final NativeTensor sharedVolume;
+        private final Predictor<ModelTranslators.WarpInput, float[]> warp;
+        private final Predictor<float[], NativeTensor> appearance;
         private int frame = -1;
-        private float[] volume;
+        private NativeTensor volume;
 
-        AppearanceCache(RegisteredSource source) {
+        WarpWorker(DittoModels models, RegisteredSource source, NativeTensor sharedVolume) throws RenderException {
             this.source = source;
+            this.sharedVolume = sharedVolume;
+            this.warp = models.warper();
+            try {
+                this.appearance = sharedVolume == null ? models.appearanceWorker() : null;
+            } catch (RenderException | RuntimeException e) {
+                warp.close();
+                throw e;
+            }
         }
 
-        float[] of(int sourceFrame) throws RenderException {
+        @Override
+        public float[] apply(int i, Stitched st) throws RenderException {
+            return warp.predict(new ModelTranslators.WarpInput(volume(st.sourceFrame()), st.keypoints().source(),
+                    st.keypoints().driving()));
+        }
+
+        private NativeTensor volume(int sourceFrame) throws RenderException {
+            if (sharedVolume != null) {
+                return sharedVolume;
+            }
             if (sourceFrame != frame) {
-                volume = models.appearance(ExtractorInput.of(source.crops().get(sourceFrame)));
+                volume = appearance.predict(ExtractorInput.of(source.crops().get(sourceFrame)));
                 frame = sourceFrame;
             }
             return volume;
+        }
+
+        @Override
+        public void close() {
+            warp.close();
+            if (appearance != null) {
+                appearance.close();
+            }
         }
     }
 

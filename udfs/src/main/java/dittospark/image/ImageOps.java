@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
@@ -23,6 +24,14 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
  */
 public final class ImageOps {
     private ImageOps() {
+    }
+
+    /**
+     * Sizes OpenCV's pool for its parallel loops (warps, resizes of large frames): one pool for the
+     * whole process, which OpenCV otherwise makes as large as the machine.
+     */
+    public static void useThreads(int threads) {
+        setNumThreads(threads);
     }
 
     /** {@code cv2.warpAffine(src, M, (width, height), INTER_LINEAR, BORDER_CONSTANT, 0)}. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The cost of encoding alone, for benchmarks: a finished video's own frames and audio through the same
- * writer and settings as a render, so the encoder sees the same content it saw while rendering.
+ * writer and encoding as a render, so the encoder sees the same content it saw while rendering.
  */
 public final class EncodeBaseline {
     private EncodeBaseline() {
@@ -19,7 +19,7 @@ public final class EncodeBaseline {
      * Re-encodes every frame of {@code video} (with its audio) into {@code target} and returns the
      * milliseconds per frame spent in the writer, opening and finishing included, decoding excluded.
      */
-    public static double msPerFrame(Path video, Path target) throws RenderException {
+    public static double msPerFrame(Path video, Path target, Mp4Writer.Encoding encoding) throws RenderException {
         DecodedAudio audio = AudioDecoder.decode(video);
         long spent = 0;
         int frames = 0;
@@ -29,7 +29,8 @@ public final class EncodeBaseline {
                 throw new RenderException(ErrorKind.SOURCE_UNREADABLE, video + " has no frames");
             }
             long t = System.nanoTime();
-            try (Mp4Writer writer = Mp4Writer.open(target, frame.get().width(), frame.get().height(), audio)) {
+            try (Mp4Writer writer = Mp4Writer.open(target, frame.get().width(), frame.get().height(), audio,
+                    encoding)) {
                 spent += System.nanoTime() - t;
                 while (frame.isPresent()) {
                     t = System.nanoTime();

@@ -22,9 +22,9 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 /**
- * Writes an H.264 (libx264, yuv420p, crf 18) mp4 at 25 fps with the speech muxed as AAC. The file is
- * written as a {@link StagedFile} and moved onto the target by {@link #finish()}; closing without
- * finishing deletes it, so a target never holds a partial video.
+ * Writes an H.264 (libx264, yuv420p, crf 18, the preset of its {@link Encoding}) mp4 at 25 fps with the
+ * speech muxed as AAC. The file is written as a {@link StagedFile} and moved onto the target by
+ * {@link #finish()}; closing without finishing deletes it, so a target never holds a partial video.
  */
 public final class Mp4Writer implements AutoCloseable {
     public static final int FPS = 25;
@@ -35,6 +35,20 @@ public final class Mp4Writer implements AutoCloseable {
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    /**
+     * How x264 encodes: its speed preset and its threads (0: x264 picks for the machine).
+     */
+    public record Encoding(String preset, int threads) {
+        /** x264's own defaults, for videos that are not renders. */
+        public static final Encoding X264_DEFAULTS = new Encoding("medium", 0);
+
+        public Encoding {
+            if (threads < 0) {
+                throw new IllegalArgumentException("encoder threads must not be negative, got " + threads);
+            }
+        }
     }
 
     /** What {@link #finish()} put at the target. */
@@ -64,11 +78,17 @@ public final class Mp4Writer implements AutoCloseable {
                 .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
+    /** {@link #open(Path, int, int, DecodedAudio, Encoding)} with x264's own preset and threads. */
+    public static Mp4Writer open(Path target, int width, int height, DecodedAudio audio) throws RenderException {
+        return open(target, width, height, audio, Encoding.X264_DEFAULTS);
+    }
+
     /**
      * Starts a video of {@code width} x {@code height} (both even) for {@code target}, muxing {@code audio}
      * cut or padded with silence to the length of the video.
      */
-    public static Mp4Writer open(Path target, int width, int height, DecodedAudio audio) throws RenderException {
+    public static Mp4Writer open(Path target, int width, int height, DecodedAudio audio, Encoding encoding)
+            throws RenderException {
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
             throw failed(target, "video size " + width + "x" + height + " is not positive and even, as yuv420p requires",
                     null);
@@ -90,7 +110,8 @@ public final class Mp4Writer implements AutoCloseable {
         // a bit rate would switch x264 from constant quality to average bit rate
         recorder.setVideoBitrate(0);
         recorder.setVideoOption("crf", "18");
-        recorder.setVideoOption("preset", "medium");
+        recorder.setVideoOption("preset", encoding.preset());
+        recorder.setVideoOption("threads", Integer.toString(encoding.threads()));
         recorder.setAudioCodec(AV_CODEC_ID_AAC);
         recorder.setAudioCodecName("aac");
         recorder.setSampleRate(AAC_RATE);

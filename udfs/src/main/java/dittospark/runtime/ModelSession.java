@@ -3,7 +3,6 @@ package dittospark.runtime;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
@@ -13,28 +12,35 @@ import dittospark.models.ModelSpec;
 import dittospark.models.TensorSpec;
 import dittospark.models.verify.GraphCheck;
 
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One model file loaded on one device, checked against its contract when opened. Thread-safe:
- * ONNX Runtime sessions accept concurrent runs, and every native tensor lives only inside {@link #run}.
+ * One model file loaded on one device, checked against its contract when opened: the long-lived part
+ * of a model, shared by every render of the JVM. Thread-safe: ONNX Runtime sessions accept concurrent
+ * runs. Runs go through a {@link Predictor}, which owns the tensors of one thread's runs.
  */
 public final class ModelSession implements AutoCloseable {
     private final ModelSpec spec;
     private final OrtSession session;
     private final Device device;
-    /** Contract key (output name, or the key of a positional output) to the session's output name. */
-    private final Map<String, String> outputNames;
+    /** Contract key (output name, or the key of a positional output) to that output of the graph. */
+    private final Map<String, Output> outputs;
 
-    private ModelSession(ModelSpec spec, OrtSession session, Device device, Map<String, String> outputNames) {
+    /** A contract output as the loaded graph declares it; {@code fixedShape} null where an axis is dynamic. */
+    private record Output(String name, String type, long[] fixedShape) {
+    }
+
+    private ModelSession(ModelSpec spec, OrtSession session, Device device, Map<String, Output> outputs) {
         this.spec = spec;
         this.session = session;
         this.device = device;
-        this.outputNames = outputNames;
+        this.outputs = outputs;
     }
 
     static ModelSession open(ModelSpec spec, Path file, Device requested) throws RenderException {
@@ -47,7 +53,7 @@ public final class ModelSession implements AutoCloseable {
                     .map(t -> "; " + t.why()).orElse(""), e);
         }
         try {
-            Map<String, String> outputs = check(spec, opened.session());
+            Map<String, Output> outputs = outputs(spec, opened.session(), check(spec, opened.session()));
             return new ModelSession(spec, opened.session(), opened.device(), outputs);
         } catch (RenderException | RuntimeException e) {
             closeQuietly(opened.session());
@@ -82,55 +88,101 @@ public final class ModelSession implements AutoCloseable {
     }
 
     /**
-     * Runs the model. Inputs are keyed by contract name; outputs come back keyed by contract name, or
-     * by key for outputs the release identifies only by position, copied out of native memory.
+     * A predictor for this model that allocates the translator's inputs and every output of a fixed
+     * shape now, so that its runs allocate no native memory. One thread uses it at a time.
      */
-    public Map<String, Tensor> run(Map<String, Tensor> inputs) throws RenderException {
-        OrtEnvironment env = OrtRuntime.environment();
-        Map<String, OnnxTensor> native_ = new LinkedHashMap<>();
+    public <I, O> Predictor<I, O> predictor(Translator<I, O> translator) throws RenderException {
+        Map<String, NativeTensor> inputs = new LinkedHashMap<>();
+        Map<String, NativeTensor> pinned = new LinkedHashMap<>();
         try {
-            for (TensorSpec in : spec.inputs()) {
-                Tensor t = inputs.get(in.name());
-                if (t == null) {
-                    if (in.optional()) {
-                        continue;
-                    }
-                    throw new IllegalArgumentException(spec.role() + ": input " + in.name() + " is missing");
-                }
-                if (!in.accepts(t.shape()) || !in.type().equals(t.type())) {
+            for (Map.Entry<String, long[]> e : translator.inputShapes().entrySet()) {
+                TensorSpec in = spec.input(e.getKey());
+                if (!in.accepts(e.getValue())) {
                     throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": input " + in.name()
-                            + " must be " + in.type() + in.describeShapes() + ", got " + t);
+                            + " must be " + in.type() + in.describeShapes() + ", got "
+                            + NativeTensor.describe(e.getValue()));
                 }
-                native_.put(in.name(), t.type().equals(Tensor.FLOAT32)
-                        ? OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), t.shape())
-                        : OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), t.shape()));
+                inputs.put(in.name(), NativeTensor.allocate(in.type(), e.getValue()));
             }
-            try (OrtSession.Result result = session.run(native_)) {
-                Map<String, Tensor> out = new LinkedHashMap<>();
-                for (Map.Entry<String, String> e : outputNames.entrySet()) {
-                    out.put(e.getKey(), copy((OnnxTensor) result.get(e.getValue()).orElseThrow()));
+            for (Map.Entry<String, Output> e : outputs.entrySet()) {
+                if (e.getValue().fixedShape() != null) {
+                    pinned.put(e.getKey(), NativeTensor.allocate(e.getValue().type(), e.getValue().fixedShape()));
                 }
-                return out;
             }
-        } catch (OrtException e) {
-            throw new RenderException(ErrorKind.INTERNAL, spec.role() + " failed to run: " + e.getMessage(), e);
-        } finally {
-            native_.values().forEach(OnnxTensor::close);
+            return new Predictor<>(this, translator, inputs, pinned);
+        } catch (RenderException | RuntimeException e) {
+            inputs.values().forEach(NativeTensor::close);
+            pinned.values().forEach(NativeTensor::close);
+            throw e;
         }
     }
 
-    private static Tensor copy(OnnxTensor t) {
+    /**
+     * One run: reads {@code inputs} (by input name) in place and writes each output into its tensor in
+     * {@code outputs} (by contract key). An output missing there, one the graph leaves dynamic, is
+     * allocated by ONNX Runtime this once, copied into a new tensor of the shape it came out with, and
+     * put into {@code outputs}, so that later runs write it in place too.
+     */
+    void run(Map<String, NativeTensor> inputs, Map<String, NativeTensor> results) throws RenderException {
+        Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+        for (TensorSpec in : spec.inputs()) {
+            NativeTensor t = inputs.get(in.name());
+            if (t != null) {
+                feed.put(in.name(), t.onnx());
+            } else if (!in.optional()) {
+                throw new IllegalArgumentException(spec.role() + ": input " + in.name() + " is missing");
+            }
+        }
+        Map<String, OnnxTensor> pinned = new LinkedHashMap<>();
+        Set<String> requested = new LinkedHashSet<>();
+        for (Map.Entry<String, Output> e : outputs.entrySet()) {
+            NativeTensor t = results.get(e.getKey());
+            if (t != null) {
+                pinned.put(e.getValue().name(), t.onnx());
+            } else {
+                requested.add(e.getValue().name());
+            }
+        }
+        try (OrtSession.Result result = session.run(feed, requested, pinned)) {
+            for (Map.Entry<String, Output> e : outputs.entrySet()) {
+                if (requested.contains(e.getValue().name())) {
+                    results.put(e.getKey(), copy((OnnxTensor) result.get(e.getValue().name()).orElseThrow()));
+                }
+            }
+        } catch (OrtException e) {
+            throw new RenderException(ErrorKind.INTERNAL, spec.role() + " failed to run: " + e.getMessage(), e);
+        }
+    }
+
+    private static NativeTensor copy(OnnxTensor t) throws RenderException {
         long[] shape = t.getInfo().getShape();
         if (t.getInfo().type == OnnxJavaType.INT64) {
-            LongBuffer b = t.getLongBuffer();
-            long[] data = new long[b.remaining()];
-            b.get(data);
-            return Tensor.ofLongs(data, shape);
+            NativeTensor out = NativeTensor.allocate(NativeTensor.INT64, shape);
+            out.longs().put(t.getLongBuffer());
+            return out;
         }
-        FloatBuffer b = t.getFloatBuffer();
-        float[] data = new float[b.remaining()];
-        b.get(data);
-        return Tensor.ofFloats(data, shape);
+        NativeTensor out = NativeTensor.allocate(NativeTensor.FLOAT32, shape);
+        out.floats().put(t.getFloatBuffer());
+        return out;
+    }
+
+    /** Each contract output the check found, with the type and shape the graph gives it. */
+    private static Map<String, Output> outputs(ModelSpec spec, OrtSession session, Map<String, String> names)
+            throws RenderException {
+        Map<String, NodeInfo> info;
+        try {
+            info = session.getOutputInfo();
+        } catch (OrtException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": unreadable graph metadata", e);
+        }
+        Map<String, Output> out = new LinkedHashMap<>();
+        names.forEach((key, name) -> {
+            TensorInfo t = (TensorInfo) info.get(name).getInfo();
+            long[] shape = t.getShape();
+            out.put(key, new Output(name, t.type == OnnxJavaType.INT64 ? NativeTensor.INT64 : NativeTensor.FLOAT32,
+                    Arrays.stream(shape).allMatch(d -> d > 0) ? shape : null));
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     /** Compares the loaded graph with the contract; returns the output name for each contract key. */

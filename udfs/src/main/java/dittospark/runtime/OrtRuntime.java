@@ -15,18 +15,16 @@ import java.nio.file.Path;
  * The JVM's one ONNX Runtime environment and the way sessions are created in it.
  *
  * <p>The environment owns global intra-op and inter-op thread pools that every session shares, so
- * that several concurrent Spark tasks in one executor do not each spin up a pool per model. Sizes
- * come from the system properties {@value #INTRA_OP_PROPERTY} (default: available processors) and
- * {@value #INTER_OP_PROPERTY} (default 1: sessions run their graphs sequentially).
+ * that several concurrent Spark tasks in one executor do not each spin up a pool per model. The
+ * intra-op size is what {@link ModelThreads#request} asked for before the first session (default:
+ * available processors); inter-op is 1, as sessions run their graphs sequentially.
  */
 final class OrtRuntime {
-    static final String INTRA_OP_PROPERTY = "dittospark.ort.intraOpThreads";
-    static final String INTER_OP_PROPERTY = "dittospark.ort.interOpThreads";
-
     private static final Logger LOG = LoggerFactory.getLogger(OrtRuntime.class);
 
     private static OrtEnvironment environment;
     private static boolean globalPools;
+    private static int intraOpThreads = Runtime.getRuntime().availableProcessors();
 
     private OrtRuntime() {
     }
@@ -36,6 +34,20 @@ final class OrtRuntime {
             create();
         }
         return environment;
+    }
+
+    /**
+     * Sizes the intra-op pool of the environment still to be created; returns the size in force, which
+     * an environment already created keeps.
+     */
+    static synchronized int requestIntraOpThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("intra-op threads must be positive, got " + threads);
+        }
+        if (environment == null) {
+            intraOpThreads = threads;
+        }
+        return intraOpThreads;
     }
 
     /** Whether sessions share the environment's global thread pools. */
@@ -86,8 +98,9 @@ final class OrtRuntime {
             if (globalThreadPools()) {
                 options.disablePerSessionThreads();
             } else {
-                options.setIntraOpNumThreads(threads(INTRA_OP_PROPERTY, Runtime.getRuntime().availableProcessors()));
-                options.setInterOpNumThreads(threads(INTER_OP_PROPERTY, 1));
+                options.setIntraOpNumThreads(intraOpThreads);
+                options.setInterOpNumThreads(1);
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
             }
             return options;
         } catch (OrtException | RuntimeException e) {
@@ -116,11 +129,13 @@ final class OrtRuntime {
 
     private static void create() {
         OrtNatives.install();
-        int intra = threads(INTRA_OP_PROPERTY, Runtime.getRuntime().availableProcessors());
-        int inter = threads(INTER_OP_PROPERTY, 1);
+        int intra = intraOpThreads;
+        int inter = 1;
         try (OrtEnvironment.ThreadingOptions threading = new OrtEnvironment.ThreadingOptions()) {
             threading.setGlobalIntraOpNumThreads(intra);
             threading.setGlobalInterOpNumThreads(inter);
+            // an idle pool thread that spins takes a core from the frame stages, the encoder and other rows
+            threading.setGlobalSpinControl(false);
             environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "dittospark",
                     threading);
             globalPools = true;
@@ -135,21 +150,5 @@ final class OrtRuntime {
         }
         LOG.info("ONNX Runtime {}: {} intra-op and {} inter-op threads{}", environment.getVersion(), intra, inter,
                 globalPools ? " shared by all sessions" : " per session");
-    }
-
-    private static int threads(String property, int fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the value
-        }
-        throw new IllegalArgumentException(property + " must be a positive integer, got '" + value + "'");
     }
 }

@@ -4,6 +4,7 @@ import dittospark.engine.EngineRegistry;
 import dittospark.engine.LocalModels;
 import dittospark.engine.RenderEngine;
 import dittospark.engine.RenderProgress;
+import dittospark.engine.ThreadBudget;
 import dittospark.errors.RenderException;
 import dittospark.files.ScratchSpace;
 import org.apache.hadoop.conf.Configuration;
@@ -15,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How a Spark task renders on its executor: on the GPU Spark assigned to the task, else the CPU, with
- * the executor's local copy of the model set and its engine, both kept by the JVM's
+ * How a Spark task renders on its executor: on the GPU Spark assigned to the task, else the CPU, within
+ * the executor's {@link ThreadBudget}, with the executor's local copy of the model set and its engine, both kept by the JVM's
  * {@link EngineRegistry}, so that models load once per executor and device however many tasks,
  * partitions or UDF calls use them.
  */
@@ -34,6 +35,16 @@ public final class ExecutorRendering {
     }
 
     /**
+     * The threads of the executor's renders: its cores (spark.executor.cores, else the processors the
+     * JVM sees), divided between as many rows as run at once, {@code spark.task.cpus} threads each.
+     */
+    public static ThreadBudget threadBudget(TaskContext task) {
+        int cores = SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors());
+        int taskCpus = task == null ? 1 : Math.max(1, task.cpus());
+        return ThreadBudget.split(cores, Math.max(1, cores / taskCpus));
+    }
+
+    /**
      * A row renderer for the current task. When the model set cannot be used, every row that would
      * render fails with the model set's problem; rows whose output exists still skip.
      *
@@ -47,6 +58,7 @@ public final class ExecutorRendering {
         TaskContext task = TaskContext.get();
         String device = device(task);
         String executor = SparkEnv.get().executorId();
+        ThreadBudget.install(threadBudget(task));
         Integer attempt = task == null ? null : task.attemptNumber();
         try {
             EngineRegistry registry = EngineRegistry.jvm();
@@ -71,6 +83,7 @@ public final class ExecutorRendering {
     public static RenderEngine engine(String modelsUri, Configuration conf) throws RenderException {
         EngineRegistry registry = EngineRegistry.jvm();
         LocalModels models = localModels(registry, modelsUri, conf);
+        ThreadBudget.install(threadBudget(TaskContext.get()));
         return registry.engine(models.folder(), null, device(TaskContext.get())).engine();
     }
 

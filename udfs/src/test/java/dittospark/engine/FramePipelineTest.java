@@ -3,9 +3,12 @@ package dittospark.engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -76,6 +79,69 @@ class FramePipelineTest {
                 .run(3, "sink", (int f, Integer x) -> { });
 
         assertThat(overlapped).as("first stage saw the second stage working on an earlier frame").containsExactly(true);
+    }
+
+    @Test
+    void aStageOfSeveralWorkersHandsFramesOnInOrder() {
+        List<Integer> seen = new ArrayList<>();
+        Random jitter = new Random(7);
+        int[] delays = jitter.ints(60, 0, 4).toArray();
+        new FramePipeline("t", 2)
+                .then("slow", 3, () -> (int f, Integer x) -> {
+                    // later frames often finish first
+                    Thread.sleep(delays[f]);
+                    return x;
+                })
+                .run(60, "sink", (int f, Integer x) -> seen.add(x));
+
+        assertThat(seen).as("frames after a stage of three workers").containsExactlyElementsOf(
+                IntStream.range(0, 60).boxed().toList());
+    }
+
+    @Test
+    void eachWorkerHasItsOwnStageAndClosesIt() {
+        List<String> created = Collections.synchronizedList(new ArrayList<>());
+        List<String> closed = Collections.synchronizedList(new ArrayList<>());
+        new FramePipeline("t", 2)
+                .then("own", 3, () -> {
+                    String worker = Thread.currentThread().getName();
+                    created.add(worker);
+                    return new FramePipeline.Stage<Integer, Integer>() {
+                        @Override
+                        public Integer apply(int frame, Integer x) {
+                            return x;
+                        }
+
+                        @Override
+                        public void close() {
+                            closed.add(worker);
+                        }
+                    };
+                })
+                .run(20, "sink", (int f, Integer x) -> { });
+
+        assertThat(created).as("threads that made a stage").hasSize(3).doesNotHaveDuplicates();
+        assertThat(closed).as("threads that closed their stage").containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
+    void aFailingWorkerStopsTheStageAtTheFirstFailure() {
+        List<Integer> seen = new ArrayList<>();
+        StageFailure failure = catchThrowableOfType(StageFailure.class, () -> new FramePipeline("parallelfail", 2)
+                .then("warp", 3, () -> (int f, Integer x) -> {
+                    if (f == 7) {
+                        throw new IllegalStateException("boom");
+                    }
+                    return x;
+                })
+                .run(10_000, "sink", (int f, Integer x) -> seen.add(f)));
+
+        assertThat(failure.stage()).as("stage").isEqualTo("warp");
+        assertThat(failure.frame()).as("frame").isEqualTo(7);
+        assertThat(seen).as("frames the sink took: those before the failing one, in order, or fewer")
+                .hasSizeLessThanOrEqualTo(7).containsExactlyElementsOf(IntStream.range(0, seen.size()).boxed().toList());
+        assertThat(Thread.getAllStackTraces().keySet()).as("pipeline threads after failure")
+                .noneMatch(t -> t.getName().startsWith("parallelfail-"));
     }
 
     @Test

@@ -24,7 +24,7 @@ class EncodeBaselineTest {
         }
         Path out = dir.resolve("baseline.mp4");
 
-        double ms = EncodeBaseline.msPerFrame(rendered, out);
+        double ms = EncodeBaseline.msPerFrame(rendered, out, Mp4Writer.Encoding.X264_DEFAULTS);
 
         assertThat(ms).as("milliseconds per frame").isPositive().isLessThan(10_000);
         assertThat(SourceProbe.probe(out).frames()).as("frames in the file").isEqualTo(30);
