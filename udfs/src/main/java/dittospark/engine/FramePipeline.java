@@ -138,6 +138,54 @@ final class FramePipeline {
         }
     }
 
+    /**
+     * The same stages and sink on the calling thread, one frame after the other through all of them:
+     * each stage's time is then its cost alone, with the whole machine to itself, as the bench reports it.
+     */
+    @SuppressWarnings("unchecked")
+    <T> void runInline(int frames, String sinkName, Sink<T> sink) throws StageFailure {
+        nanos.putIfAbsent(sinkName, new AtomicLong());
+        AtomicReference<StageFailure> failure = new AtomicReference<>();
+        List<Stage<Object, Object>> open = new ArrayList<>();
+        try {
+            for (StageSpec spec : stages) {
+                Stage<Object, Object> stage = (Stage<Object, Object>) timed(spec.name(), -1, failure,
+                        spec.factory()::create);
+                if (stage == null) {
+                    break;
+                }
+                open.add(stage);
+            }
+            for (int f = 0; f < frames && failure.get() == null; f++) {
+                int frame = f;
+                Object value = f;
+                for (int s = 0; s < open.size() && failure.get() == null; s++) {
+                    Object input = value;
+                    Stage<Object, Object> stage = open.get(s);
+                    value = timed(stages.get(s).name(), frame, failure, () -> stage.apply(frame, input));
+                }
+                Object output = value;
+                if (failure.get() == null) {
+                    timed(sinkName, frame, failure, () -> {
+                        sink.accept(frame, (T) output);
+                        return null;
+                    });
+                }
+            }
+        } finally {
+            for (int s = 0; s < open.size(); s++) {
+                Stage<Object, Object> stage = open.get(s);
+                timed(stages.get(s).name(), -1, failure, () -> {
+                    stage.close();
+                    return null;
+                });
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
     /** One worker of a stage: its own stage object, the next frame of the shared queue, results in order. */
     @SuppressWarnings("unchecked")
     private void work(StageSpec spec, BlockingQueue<Item> in, OrderedHandOff out, AtomicReference<StageFailure> failure) {

@@ -151,4 +151,58 @@ class FramePipelineTest {
 
         assertThat(pipeline.stageSeconds()).as("stage timings").containsKeys("work", "sink");
     }
+
+    @Test
+    void inlineRunGivesTheSameFramesOnTheCallingThread() {
+        List<String> seen = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
+        new FramePipeline("t", 2)
+                .then("double", (int f, Integer x) -> {
+                    threads.add(Thread.currentThread().getName());
+                    return x * 2;
+                })
+                .then("label", (int f, Integer x) -> f + ":" + x)
+                .runInline(50, "sink", (int f, String s) -> seen.add(s));
+
+        assertThat(seen).as("sink input").hasSize(50).startsWith("0:0", "1:2").endsWith("49:98");
+        assertThat(threads).as("threads the stage ran on").containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void inlineRunStopsAtTheFirstFailureAndClosesEveryStage() {
+        List<String> closed = new ArrayList<>();
+        List<Integer> sunk = new ArrayList<>();
+        StageFailure failure = catchThrowableOfType(StageFailure.class, () -> new FramePipeline("t", 2)
+                .then("ok", 1, () -> new FramePipeline.Stage<Integer, Integer>() {
+                    @Override
+                    public Integer apply(int f, Integer x) {
+                        return x;
+                    }
+
+                    @Override
+                    public void close() {
+                        closed.add("ok");
+                    }
+                })
+                .then("warp", 1, () -> new FramePipeline.Stage<Integer, Integer>() {
+                    @Override
+                    public Integer apply(int f, Integer x) {
+                        if (f == 4) {
+                            throw new IllegalStateException("boom");
+                        }
+                        return x;
+                    }
+
+                    @Override
+                    public void close() {
+                        closed.add("warp");
+                    }
+                })
+                .runInline(100, "sink", (int f, Integer x) -> sunk.add(x)));
+
+        assertThat(failure.stage()).as("stage").isEqualTo("warp");
+        assertThat(failure.frame()).as("frame").isEqualTo(4);
+        assertThat(sunk).as("frames before the failing one").containsExactly(0, 1, 2, 3);
+        assertThat(closed).as("stages closed").containsExactly("ok", "warp");
+    }
 }
