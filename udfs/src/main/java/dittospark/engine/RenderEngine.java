@@ -35,14 +35,12 @@ import dittospark.render.PutBack;
 import dittospark.render.RenderImage;
 import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
-import dittospark.video.SourceKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +84,7 @@ public final class RenderEngine implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
+        RegisteredSource source = null;
         try {
             long t = System.nanoTime();
             models.loadAll();
@@ -98,7 +97,7 @@ public final class RenderEngine implements AutoCloseable {
             }
             t = lap(stages, "audio", t);
 
-            RegisteredSource source = register(request.source(), s);
+            source = register(request.source(), s);
             t = lap(stages, "register", t);
 
             float[][] features = new OfflineFeatures(models.speechEncoder()).extract(samples);
@@ -116,6 +115,10 @@ public final class RenderEngine implements AutoCloseable {
             throw e.renderException();
         } catch (StageFailure e) {
             throw unwrap(e);
+        } finally {
+            if (source != null) {
+                source.close();
+            }
         }
     }
 
@@ -137,41 +140,22 @@ public final class RenderEngine implements AutoCloseable {
                 (float) (b.x2() * sx), (float) (b.y2() * sy)));
     }
 
-    /**
-     * Reads the source's frames at their loading size, one at a time so that only one frame is ever held
-     * at the file's own size, and within {@link #sourceBudget}.
-     */
+    /** Registers the source's frames at their loading size, one at a time, keeping them open to read again. */
     private RegisteredSource register(Path file, RenderSettings s) throws RenderException {
-        int limit = s.get(Options.TEMPLATE_N_FRAMES);
-        List<Image> frames = new ArrayList<>();
-        SourceKind kind;
-        long budget = sourceBudget();
-        long held = 0;
-        try (SourceReader reader = SourceReader.open(file, Math.max(limit, 0))) {
-            kind = reader.kind();
-            for (Optional<Image> frame = reader.next(); frame.isPresent(); frame = reader.next()) {
-                Image loaded = ResizeRule.apply(frame.get(), s.get(Options.MAX_SIZE));
-                held += 3L * loaded.width() * loaded.height();
-                if (held > budget) {
-                    throw new RenderException(ErrorKind.TOO_LARGE, "the source " + file + " needs more than "
-                            + budget / (1 << 20) + " MB for its frames (" + frames.size() + " frames of " + loaded.width()
-                            + "x" + loaded.height() + " and more), the most one row may hold; use fewer frames"
-                            + " (template_n_frames), a smaller max_size, or give the JVM more memory");
-                }
-                frames.add(loaded);
-            }
-            if (frames.isEmpty()) {
-                throw new RenderException(ErrorKind.SOURCE_UNREADABLE, "cannot read source " + file + ": it has no frames");
-            }
+        SourceFrames frames = SourceFrames.open(file, Math.max(s.get(Options.TEMPLATE_N_FRAMES), 0),
+                s.get(Options.MAX_SIZE), sourceBudget());
+        try {
+            return registrar.register(frames, s.get(Options.MOTION_FRAMES), s);
+        } catch (Throwable t) {
+            frames.close();
+            throw t;
         }
-        int motionFrames = s.get(Options.MOTION_FRAMES);
-        int used = kind == SourceKind.VIDEO && motionFrames > 0 ? Math.min(motionFrames, frames.size()) : frames.size();
-        return registrar.register(kind, frames, used, s);
     }
 
     /**
-     * A row's source frames may take a quarter of the JVM's heap: the frame pipeline, the model
-     * buffers and other rows on the same executor need the rest.
+     * A row's source frames (its blocks of frames read again, see {@link SourceFrames}) may take a
+     * quarter of the JVM's heap: the frame pipeline, the model buffers and other rows on the same
+     * executor need the rest.
      */
     static long sourceBudget() {
         return Runtime.getRuntime().maxMemory() / 4;
@@ -198,15 +182,24 @@ public final class RenderEngine implements AutoCloseable {
         }
     }
 
-    private record Stitched(int sourceFrame, StitchedKeypoints keypoints) {
+    /** The source frame an output frame is put back into, and the crop of the one that drives it. */
+    private record SourceFrame(Image frame, int drivingFrame, Image crop) {
+    }
+
+    private record Stitched(SourceFrame source, StitchedKeypoints keypoints) {
+    }
+
+    /** A stage's result on its way to put back, with the source frame it goes into. */
+    private record Along<T>(T value, Image frame) {
     }
 
     private record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
     }
 
     /**
-     * Per output frame: stitch, warp, decode and put back on stage threads; encode on this one, keeping
-     * the middle frame for the thumbnail on the way.
+     * Per output frame: read the source frames again, stitch, warp, decode and put back on stage threads;
+     * encode on this one, keeping the middle frame for the thumbnail on the way. A video source whose
+     * motion comes from fewer frames than it puts back into (motion_frames) is read twice at once.
      */
     private Encoded renderFrames(RenderRequest request, RenderProgress progress, RenderSettings s,
                                              DecodedAudio audio, RegisteredSource source, float[][] motion)
@@ -216,26 +209,31 @@ public final class RenderEngine implements AutoCloseable {
                 source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
         PutBack putBack = new PutBack(FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA)));
-        AppearanceCache appearance = new AppearanceCache(source);
+        AppearanceCache appearance = new AppearanceCache();
         int motionFrames = source.motionFrames();
-        int allFrames = source.frames().size();
+        int allFrames = source.frameCount();
+        SourceFrames driving = motionFrames < allFrames ? source.frames().another() : null;
         FramePipeline pipeline = new FramePipeline("render", QUEUE)
-                .<Integer, Stitched>then("stitch", (i, ignored) -> {
+                .<Integer, SourceFrame>then("source", (i, ignored) -> {
                     int j = Mirror.index(i, motionFrames);
-                    return new Stitched(j, stitch.apply(source.motion().get(j), MotionVector.fromVector(motion[i]), i,
-                            ctrl.getOrDefault(i, FrameControl.NONE)));
+                    Image frame = source.frames().again(Mirror.index(i, allFrames));
+                    Image drivingFrame = driving != null ? driving.again(j) : frame;
+                    return new SourceFrame(frame, j, SourceRegistrar.crop(drivingFrame, source.o2c().get(j)));
                 })
-                .<Stitched, float[]>then("warp", (i, st) -> models.warp(appearance.of(st.sourceFrame()),
-                        st.keypoints().source(), st.keypoints().driving()))
-                .<float[], FloatImage>then("decode", (i, feature) ->
-                        RenderImage.fromDecoderOutput(models.decode(feature), SourceRegistrar.CROP, SourceRegistrar.CROP))
-                .<FloatImage, Image>then("putback", (i, render) -> {
-                    int k = Mirror.index(i, allFrames);
-                    return putBack.apply(source.frames().get(k), render, source.c2o().get(k));
-                });
+                .<SourceFrame, Stitched>then("stitch", (i, sf) -> new Stitched(sf, stitch.apply(
+                        source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion[i]), i,
+                        ctrl.getOrDefault(i, FrameControl.NONE))))
+                .<Stitched, Along<float[]>>then("warp", (i, st) -> new Along<>(models.warp(
+                        appearance.of(st.source().drivingFrame(), st.source().crop()),
+                        st.keypoints().source(), st.keypoints().driving()), st.source().frame()))
+                .<Along<float[]>, Along<FloatImage>>then("decode", (i, feature) -> new Along<>(RenderImage
+                        .fromDecoderOutput(models.decode(feature.value()), SourceRegistrar.CROP, SourceRegistrar.CROP),
+                        feature.frame()))
+                .<Along<FloatImage>, Image>then("putback", (i, render) -> putBack.apply(render.frame(), render.value(),
+                        source.c2o().get(Mirror.index(i, allFrames))));
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
         Mp4Writer.Written written;
-        try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio)) {
+        try (driving; Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio)) {
             pipeline.<Image>run(frames, "encode", (i, image) -> {
                 writer.write(image);
                 thumbnail.offer(i, image);
@@ -258,17 +256,12 @@ public final class RenderEngine implements AutoCloseable {
 
     /** f_s of the source frame being warped: computed once for a picture, per frame for a video. */
     private final class AppearanceCache {
-        private final RegisteredSource source;
         private int frame = -1;
         private float[] volume;
 
-        AppearanceCache(RegisteredSource source) {
-            this.source = source;
-        }
-
-        float[] of(int sourceFrame) throws RenderException {
+        float[] of(int sourceFrame, Image crop) throws RenderException {
             if (sourceFrame != frame) {
-                volume = models.appearance(ExtractorInput.of(source.crops().get(sourceFrame)));
+                volume = models.appearance(ExtractorInput.of(crop));
                 frame = sourceFrame;
             }
             return volume;
