@@ -20,7 +20,7 @@ import java.util.Optional;
 final class SourceFrames implements AutoCloseable {
     /** A render may read a video twice at once (motion_frames): each reader's block takes a quarter of the budget. */
     private static final int BLOCKS_PER_BUDGET = 4;
-    /** 40 s at 25 fps: tiny frames need no larger block to read back rarely. */
+    /** 40 s at 25 fps: a larger block of tiny frames would save little reading again. */
     private static final int MOST_BLOCK_FRAMES = 1000;
 
     private final Path file;
