@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class Report {
     /** The engine's stages in the order a frame goes through them. */
-    static final List<String> PIPELINE = List.of("audio", "register", "features", "motion", "stitch", "warp", "decode",
+    static final List<String> PIPELINE = List.of("audio", "register", "features", "motion", "source", "stitch", "warp", "decode",
             "putback", "encode");
 
     private static final Map<RowStatus, String> COLOURS = Map.of(RowStatus.SUCCEEDED, "#2e8540",

@@ -86,6 +86,8 @@ public final class RenderEngine implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
+        RegisteredSource source = null;
+        RegisteredSource other = null;
         try (DittoModels models = new DittoModels(modelSet)) {
             long t = System.nanoTime();
             models.loadAll();
@@ -99,10 +101,11 @@ public final class RenderEngine implements AutoCloseable {
             t = lap(stages, "audio", t);
 
             SourceRegistrar registrar = new SourceRegistrar(models, haar);
-            RegisteredSource source = register(registrar, request.source(), s);
-            ConditionSource drivers = s.find(Options.CH_INFO).isPresent()
-                    ? ConditionSource.otherAvatar(register(registrar, OtherSource.path(s.get(Options.CH_INFO)), s))
-                    : ConditionSource.of(source);
+            source = register(registrar, request.source(), s);
+            if (s.find(Options.CH_INFO).isPresent()) {
+                other = register(registrar, OtherSource.path(s.get(Options.CH_INFO)), s);
+            }
+            ConditionSource drivers = other != null ? ConditionSource.otherAvatar(other) : ConditionSource.of(source);
             t = lap(stages, "register", t);
 
             float[][] features = new OfflineFeatures(models.speechEncoder()).extract(samples);
@@ -120,6 +123,16 @@ public final class RenderEngine implements AutoCloseable {
             throw e.renderException();
         } catch (StageFailure e) {
             throw unwrap(e);
+        } finally {
+            closeAll(source, other);
+        }
+    }
+
+    private static void closeAll(RegisteredSource... sources) {
+        for (RegisteredSource source : sources) {
+            if (source != null) {
+                source.close();
+            }
         }
     }
 
@@ -152,42 +165,23 @@ public final class RenderEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads the source's frames at their loading size, one at a time so that only one frame is ever held
-     * at the file's own size, and within {@link #sourceBudget}.
-     */
+    /** Registers the source's frames at their loading size, one at a time, keeping them open to read again. */
     private RegisteredSource register(SourceRegistrar registrar, Path file, RenderSettings s) throws RenderException {
         int template = s.get(Options.TEMPLATE_N_FRAMES);
         int limit = template > 0 ? template : s.get(Options.N_D);
-        List<Image> frames = new ArrayList<>();
-        SourceKind kind;
-        long budget = sourceBudget();
-        long held = 0;
-        try (SourceReader reader = SourceReader.open(file, Math.max(limit, 0))) {
-            kind = reader.kind();
-            for (Optional<Image> frame = reader.next(); frame.isPresent(); frame = reader.next()) {
-                Image loaded = ResizeRule.apply(frame.get(), s.get(Options.MAX_SIZE));
-                held += 3L * loaded.width() * loaded.height();
-                if (held > budget) {
-                    throw new RenderException(ErrorKind.TOO_LARGE, "the source " + file + " needs more than "
-                            + budget / (1 << 20) + " MB for its frames (" + frames.size() + " frames of " + loaded.width()
-                            + "x" + loaded.height() + " and more), the most one row may hold; use fewer frames"
-                            + " (template_n_frames), a smaller max_size, or give the JVM more memory");
-                }
-                frames.add(loaded);
-            }
-            if (frames.isEmpty()) {
-                throw new RenderException(ErrorKind.SOURCE_UNREADABLE, "cannot read source " + file + ": it has no frames");
-            }
+        SourceFrames frames = SourceFrames.open(file, Math.max(limit, 0), s.get(Options.MAX_SIZE), sourceBudget());
+        try {
+            return registrar.register(frames, s.get(Options.MOTION_FRAMES), s);
+        } catch (Throwable t) {
+            frames.close();
+            throw t;
         }
-        int motionFrames = s.get(Options.MOTION_FRAMES);
-        int used = kind == SourceKind.VIDEO && motionFrames > 0 ? Math.min(motionFrames, frames.size()) : frames.size();
-        return registrar.register(kind, frames, used, s);
     }
 
     /**
-     * A row's source frames may take a quarter of the JVM's heap: the frame pipeline, the model
-     * buffers and other rows on the same executor need the rest.
+     * A row's source frames (its blocks of frames read again, see {@link SourceFrames}) may take a
+     * quarter of the JVM's heap: the frame pipeline, the model buffers and other rows on the same
+     * executor need the rest.
      */
     static long sourceBudget() {
         return Runtime.getRuntime().maxMemory() / 4;
@@ -219,16 +213,28 @@ public final class RenderEngine implements AutoCloseable {
                 .build(features, 0);
     }
 
-    private record Stitched(int sourceFrame, StitchedKeypoints keypoints) {
+    /**
+     * The source frame an output frame is put back into, and for a source of several driving frames the
+     * crop of the one that drives it (a single driving frame's appearance is made once per render).
+     */
+    private record SourceFrame(Image frame, int drivingFrame, Image crop) {
+    }
+
+    private record Stitched(SourceFrame source, StitchedKeypoints keypoints) {
+    }
+
+    /** A stage's result on its way to put back, with the source frame it goes into. */
+    private record Along<T>(T value, Image frame) {
     }
 
     private record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
     }
 
     /**
-     * Per output frame: stitch, warp, decode and put back on stage threads, the heavy ones with as many
-     * workers as the JVM's {@link ThreadBudget} gives a row; encode on this one, keeping the middle frame
-     * for the thumbnail on the way.
+     * Per output frame: read the source frames again, stitch, warp, decode and put back on stage threads,
+     * the heavy ones with as many workers as the JVM's {@link ThreadBudget} gives a row; encode on this
+     * one, keeping the middle frame for the thumbnail on the way. A video source whose motion comes from
+     * fewer frames than it puts back into (motion_frames) is read twice at once.
      */
     private Encoded renderFrames(DittoModels models, RenderRequest request, RenderProgress progress,
                                  RenderSettings s, DecodedAudio audio, RegisteredSource source,
@@ -241,26 +247,35 @@ public final class RenderEngine implements AutoCloseable {
                 source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
         FloatImage mask = FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA));
-        // a single source frame has one volume: made once, read in place by every warp worker
-        NativeTensor volume = source.motionFrames() == 1
-                ? models.appearance(ExtractorInput.of(source.crops().get(0))) : null;
         int motionFrames = source.motionFrames();
-        int allFrames = source.frames().size();
+        int allFrames = source.frameCount();
+        // a single driving frame has one volume: made once, read in place by every warp worker
+        NativeTensor volume = motionFrames == 1 ? models.appearance(ExtractorInput.of(
+                SourceRegistrar.crop(source.frames().again(0), source.o2c().get(0)))) : null;
+        SourceFrames driving = volume == null && motionFrames < allFrames ? source.frames().another() : null;
         FramePipeline pipeline = new FramePipeline("render", QUEUE)
-                .<Integer, Stitched>then("stitch", (i, ignored) -> {
+                .<Integer, SourceFrame>then("source", (i, ignored) -> {
                     int j = Mirror.index(i, motionFrames);
-                    return new Stitched(j, stitch.apply(source.motion().get(j), MotionVector.fromVector(motion[i]), i,
-                            ctrl.getOrDefault(i, FrameControl.NONE)));
+                    Image frame = source.frames().again(Mirror.index(i, allFrames));
+                    if (volume != null) {
+                        return new SourceFrame(frame, j, null);
+                    }
+                    Image drivingFrame = driving != null ? driving.again(j) : frame;
+                    return new SourceFrame(frame, j, SourceRegistrar.crop(drivingFrame, source.o2c().get(j)));
                 })
-                .<Stitched, float[]>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, source, volume))
-                .<float[], FloatImage>then("decode", budget.decodeWorkers(), () -> {
+                .<SourceFrame, Stitched>then("stitch", (i, sf) -> new Stitched(sf, stitch.apply(
+                        source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion[i]), i,
+                        ctrl.getOrDefault(i, FrameControl.NONE))))
+                .<Stitched, Along<float[]>>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, volume))
+                .<Along<float[]>, Along<FloatImage>>then("decode", budget.decodeWorkers(), () -> {
                     Predictor<float[], NativeTensor> decoder = models.decoder();
                     float[] chw = new float[3 * SourceRegistrar.CROP * SourceRegistrar.CROP];
                     return new FramePipeline.Stage<>() {
                         @Override
-                        public FloatImage apply(int i, float[] feature) throws Exception {
-                            decoder.predict(feature).get(chw);
-                            return RenderImage.fromDecoderOutput(chw, SourceRegistrar.CROP, SourceRegistrar.CROP);
+                        public Along<FloatImage> apply(int i, Along<float[]> feature) throws Exception {
+                            decoder.predict(feature.value()).get(chw);
+                            return new Along<>(RenderImage.fromDecoderOutput(chw, SourceRegistrar.CROP,
+                                    SourceRegistrar.CROP), feature.frame());
                         }
 
                         @Override
@@ -269,17 +284,16 @@ public final class RenderEngine implements AutoCloseable {
                         }
                     };
                 })
-                .<FloatImage, Image>then("putback", budget.putBackWorkers(), () -> {
+                .<Along<FloatImage>, Image>then("putback", budget.putBackWorkers(), () -> {
                     PutBack putBack = new PutBack(mask);
-                    return (i, render) -> {
-                        int k = Mirror.index(i, allFrames);
-                        return putBack.apply(source.frames().get(k), render, source.c2o().get(k));
-                    };
+                    return (i, render) -> putBack.apply(render.frame(), render.value(),
+                            source.c2o().get(Mirror.index(i, allFrames)));
                 });
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
         Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
-        try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio, encoding)) {
+        try (driving; Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio,
+                encoding)) {
             pipeline.<Image>run(frames, "encode", (i, image) -> {
                 writer.write(image);
                 thumbnail.offer(i, image);
@@ -301,20 +315,18 @@ public final class RenderEngine implements AutoCloseable {
     }
 
     /**
-     * One worker of the warp stage. The appearance volume of the source frame being warped is the
-     * render's one volume where the source has a single frame; otherwise the worker extracts it into
-     * its own extractor's output, which its warp then reads in place, again only when the frame changes.
+     * One worker of the warp stage. The appearance volume is the render's one volume where the source
+     * has a single driving frame; otherwise the worker extracts it from the frame's crop into its own
+     * extractor's output, which its warp then reads in place, again only when the driving frame changes.
      */
-    private static final class WarpWorker implements FramePipeline.Stage<Stitched, float[]> {
-        private final RegisteredSource source;
+    private static final class WarpWorker implements FramePipeline.Stage<Stitched, Along<float[]>> {
         private final NativeTensor sharedVolume;
         private final Predictor<ModelTranslators.WarpInput, float[]> warp;
         private final Predictor<float[], NativeTensor> appearance;
         private int frame = -1;
         private NativeTensor volume;
 
-        WarpWorker(DittoModels models, RegisteredSource source, NativeTensor sharedVolume) throws RenderException {
-            this.source = source;
+        WarpWorker(DittoModels models, NativeTensor sharedVolume) throws RenderException {
             this.sharedVolume = sharedVolume;
             this.warp = models.warper();
             try {
@@ -326,18 +338,18 @@ public final class RenderEngine implements AutoCloseable {
         }
 
         @Override
-        public float[] apply(int i, Stitched st) throws RenderException {
-            return warp.predict(new ModelTranslators.WarpInput(volume(st.sourceFrame()), st.keypoints().source(),
-                    st.keypoints().driving()));
+        public Along<float[]> apply(int i, Stitched st) throws RenderException {
+            return new Along<>(warp.predict(new ModelTranslators.WarpInput(volume(st.source()),
+                    st.keypoints().source(), st.keypoints().driving())), st.source().frame());
         }
 
-        private NativeTensor volume(int sourceFrame) throws RenderException {
+        private NativeTensor volume(SourceFrame source) throws RenderException {
             if (sharedVolume != null) {
                 return sharedVolume;
             }
-            if (sourceFrame != frame) {
-                volume = appearance.predict(ExtractorInput.of(source.crops().get(sourceFrame)));
-                frame = sourceFrame;
+            if (source.drivingFrame() != frame) {
+                volume = appearance.predict(ExtractorInput.of(source.crop()));
+                frame = source.drivingFrame();
             }
             return volume;
         }

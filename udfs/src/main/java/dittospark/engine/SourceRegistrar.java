@@ -16,6 +16,7 @@ import dittospark.face.Landmark203Codec;
 import dittospark.face.ScrfdCodec;
 import dittospark.image.Affine;
 import dittospark.image.Image;
+import dittospark.image.ImageOps;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.SourceSmoothing;
 import dittospark.options.Options;
@@ -28,6 +29,7 @@ import java.util.Optional;
 /**
  * Source registration (the reference's source handler): finds the face on the first frame, tracks
  * its landmarks through a video, crops each frame around them and extracts motion and eye state.
+ * Frames pass one at a time: only the transforms and the small per-frame state stay.
  */
 final class SourceRegistrar {
     static final int CROP = 512;
@@ -42,40 +44,54 @@ final class SourceRegistrar {
     }
 
     /**
-     * @param motionFrames how many leading frames drive motion and appearance; the rest are only
-     *                     located for put back (preserve-motion mode)
+     * Reads {@code frames} once, in order, holding only what each frame leaves behind.
+     *
+     * @param motionFrames how many leading frames of a video drive motion and appearance (0: all); the
+     *                     rest are only located for put back (preserve-motion mode)
      */
-    RegisteredSource register(SourceKind kind, List<Image> frames, int motionFrames, RenderSettings s)
-            throws RenderException {
+    RegisteredSource register(SourceFrames frames, int motionFrames, RenderSettings s) throws RenderException {
+        SourceKind kind = frames.kind();
+        int drivingFrames = kind == SourceKind.VIDEO && motionFrames > 0 ? motionFrames : Integer.MAX_VALUE;
         List<Affine> c2o = new ArrayList<>();
-        List<Image> crops = new ArrayList<>();
+        List<Affine> o2c = new ArrayList<>();
         List<MotionInfo> motion = new ArrayList<>();
-        float[][] eyeOpen = new float[motionFrames][];
-        float[][] eyeBall = new float[motionFrames][];
+        List<float[]> eyeOpen = new ArrayList<>();
+        List<float[]> eyeBall = new ArrayList<>();
         float[] landmarks = null;
         EyeAttributes lastEyes = null;
-        for (int j = 0; j < frames.size(); j++) {
-            Image frame = frames.get(j);
+        for (int j = 0; ; j++) {
+            Optional<Image> next = frames.frame(j);
+            if (next.isEmpty()) {
+                break;
+            }
+            Image frame = next.get();
             landmarks = j == 0 ? firstLandmarks(frame) : landmarks;
             Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, landmarks);
             landmarks = Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
-            CropMath.Crop crop = CropMath.crop(frame, landmarks, CROP, s.get(Options.CROP_SCALE),
+            CropMath.Transform t = CropMath.transform(landmarks, CROP, s.get(Options.CROP_SCALE),
                     s.get(Options.CROP_VX_RATIO), s.get(Options.CROP_VY_RATIO), s.get(Options.CROP_FLAG_DO_ROT));
-            c2o.add(crop.c2o());
-            if (j < motionFrames) {
-                crops.add(crop.image());
-                motion.add(models.motion(ExtractorInput.of(crop.image())));
-                lastEyes = eyes(crop.image()).orElse(lastEyes);
+            c2o.add(t.c2o());
+            o2c.add(t.o2c());
+            if (j < drivingFrames) {
+                Image crop = crop(frame, t.o2c());
+                motion.add(models.motion(ExtractorInput.of(crop)));
+                lastEyes = eyes(crop).orElse(lastEyes);
                 EyeAttributes e = lastEyes != null ? lastEyes : new EyeAttributes(new float[2], new float[6]);
-                eyeOpen[j] = e.eyeOpen();
-                eyeBall[j] = e.eyeBall();
+                eyeOpen.add(e.eyeOpen());
+                eyeBall.add(e.eyeBall());
             }
         }
         MotionInfo firstFrame = motion.get(0);
         if (kind == SourceKind.VIDEO) {
             motion = SourceSmoothing.smooth(motion, s.get(Options.SMO_K_S));
         }
-        return new RegisteredSource(kind, frames, c2o, crops, motion, firstFrame, eyeOpen, eyeBall);
+        return new RegisteredSource(kind, frames, c2o, o2c, motion, firstFrame, eyeOpen.toArray(float[][]::new),
+                eyeBall.toArray(float[][]::new));
+    }
+
+    /** The 512 crop of a frame, the same at registration and whenever the frame is read again. */
+    static Image crop(Image frame, Affine o2c) {
+        return ImageOps.warpAffine(frame, o2c, CROP, CROP);
     }
 
     /** Face box, then 106 landmarks, on the first frame: the start of 203-landmark tracking. */

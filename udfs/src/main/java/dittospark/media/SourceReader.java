@@ -57,6 +57,20 @@ public final class SourceReader implements AutoCloseable {
         return Optional.of(next);
     }
 
+    /**
+     * Makes frame {@code frame} (from 0) the one {@link #next} delivers, with the same pixels as the first
+     * time: a way back to frames already read without holding them.
+     */
+    public void seek(int frame) throws RenderException {
+        if (frame < 0 || (video == null && frame > 0)) {
+            throw new IllegalArgumentException("no frame " + frame + " in source " + source);
+        }
+        if (video != null) {
+            video.seek(frame);
+        }
+        delivered = frame;
+    }
+
     /** Every remaining frame; a source without a single frame is unreadable. */
     public List<Image> readAll() throws RenderException {
         List<Image> frames = new ArrayList<>();

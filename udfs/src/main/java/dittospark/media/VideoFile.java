@@ -25,10 +25,17 @@ final class VideoFile implements AutoCloseable {
     }
 
     private final Path path;
-    private final FFmpegFrameGrabber grabber;
-    private final AVStream stream;
     private final DisplayRotation rotation;
-    private int decoded;
+    /** The timestamps of the frames a read from the start has delivered, in that order: what tells frames apart after a seek. */
+    private final FrameTimestamps timestamps = new FrameTimestamps();
+    private FFmpegFrameGrabber grabber;
+    private AVStream stream;
+    /** The number of the frame {@link #next} delivers. */
+    private int position;
+    /** Frame {@code position}, already decoded by the seek that looked for it. */
+    private Image found;
+    /** Whether the decoder has read on from the start since it was opened, rather than from a seek. */
+    private boolean fromStart = true;
 
     private VideoFile(Path path, FFmpegFrameGrabber grabber, AVStream stream) {
         this.path = path;
@@ -38,15 +45,7 @@ final class VideoFile implements AutoCloseable {
     }
 
     static VideoFile open(Path path) throws RenderException {
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
-        grabber.setPixelFormat(AV_PIX_FMT_RGB24);
-        try {
-            grabber.start();
-        } catch (FrameGrabber.Exception e) {
-            releaseQuietly(grabber);
-            throw SourceReader.unreadable(path, "its content is neither a picture nor a video FFmpeg can open ("
-                    + FfmpegMessages.clean(e.getMessage()) + ")", e);
-        }
+        FFmpegFrameGrabber grabber = start(path);
         String format = String.valueOf(grabber.getFormat());
         if (format.equals("image2")) {
             // FFmpeg guessed a still image from the file name alone: the content matched nothing it knows
@@ -96,17 +95,110 @@ final class VideoFile implements AutoCloseable {
 
     /** The next frame, or null after the last. */
     Image next() throws RenderException {
-        Frame frame;
+        if (found != null) {
+            Image frame = found;
+            found = null;
+            position++;
+            return frame;
+        }
+        Frame frame = grab(true);
+        return frame == null ? null : rotation.apply(toImage(frame));
+    }
+
+    /**
+     * Makes frame {@code frame} (counted from 0 in the order a read from the start delivers them) the one
+     * {@link #next} delivers, with the same pixels as that read. Going forward decodes on; going back seeks
+     * to the key frame before it and decodes on to the frame with its timestamp, or reads from the start
+     * where the timestamps do not tell the frames apart or the seek lands elsewhere.
+     */
+    void seek(int frame) throws RenderException {
+        if (frame < 0) {
+            throw new IllegalArgumentException("no frame " + frame);
+        }
+        if (frame >= position) {
+            if (frame > position && found != null) {
+                found = null;
+                position++;
+            }
+            while (position < frame) {
+                if (grab(false) == null) {
+                    throw new IllegalArgumentException("frame " + frame + " is past the end of " + path
+                            + " (" + position + " frames)");
+                }
+            }
+            return;
+        }
+        found = null;
+        if (!timestamps.tellFramesApart() || !seekByTimestamp(frame)) {
+            readFromStartTo(frame);
+        }
+    }
+
+    private boolean seekByTimestamp(int frame) throws RenderException {
+        long target = timestamps.get(frame);
+        long start = grabber.getFormatContext().start_time();
         try {
-            frame = grabber.grabImage();
+            // JavaCV adds the container's start time to the timestamp it seeks to
+            grabber.setTimestamp(target - (start == avutil.AV_NOPTS_VALUE ? 0 : start));
         } catch (FrameGrabber.Exception e) {
-            throw SourceReader.unreadable(path, "decoding frame " + decoded + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
+            return false;
+        }
+        fromStart = false;
+        while (true) {
+            Frame decoded = decode(true);
+            if (decoded == null || decoded.timestamp > target) {
+                return false;
+            }
+            if (decoded.timestamp == target) {
+                found = rotation.apply(toImage(decoded));
+                position = frame;
+                return true;
+            }
+        }
+    }
+
+    private void readFromStartTo(int frame) throws RenderException {
+        releaseQuietly(grabber);
+        grabber = start(path);
+        stream = videoStream(grabber.getFormatContext());
+        fromStart = true;
+        found = null;
+        position = 0;
+        seek(frame);
+    }
+
+    /**
+     * The next frame, converted to RGB when {@code convert}; its timestamp is checked against the read from
+     * the start, or added to them for a frame not read before.
+     */
+    private Frame grab(boolean convert) throws RenderException {
+        Frame frame = decode(convert);
+        if (position < timestamps.size() && (frame == null || frame.timestamp != timestamps.get(position))) {
+            if (fromStart) {
+                throw SourceReader.unreadable(path, "frame " + position + " no longer reads as it did; the file"
+                        + " changed while it was read", null);
+            }
+            // the decoder after a seek does not go on as a read from the start does
+            readFromStartTo(position);
+            return grab(convert);
         }
         if (frame == null) {
             return null;
         }
-        decoded++;
-        return rotation.apply(toImage(frame));
+        if (position == timestamps.size()) {
+            timestamps.add(frame.timestamp);
+        }
+        position++;
+        return frame;
+    }
+
+    private Frame decode(boolean convert) throws RenderException {
+        try {
+            return grabber.grabFrame(false, true, convert, false, false);
+        } catch (FrameGrabber.Exception e) {
+            throw SourceReader.unreadable(path, "decoding frame " + position + " failed ("
+                    + FfmpegMessages.clean(e.getMessage()) + ")", e);
+        }
     }
 
     @Override
@@ -125,6 +217,19 @@ final class VideoFile implements AutoCloseable {
             pixels.get(rgb, y * row, row);
         }
         return new Image(width, height, rgb);
+    }
+
+    private static FFmpegFrameGrabber start(Path path) throws RenderException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
+        grabber.setPixelFormat(AV_PIX_FMT_RGB24);
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            releaseQuietly(grabber);
+            throw SourceReader.unreadable(path, "its content is neither a picture nor a video FFmpeg can open ("
+                    + FfmpegMessages.clean(e.getMessage()) + ")", e);
+        }
+        return grabber;
     }
 
     private static AVStream videoStream(AVFormatContext format) {
