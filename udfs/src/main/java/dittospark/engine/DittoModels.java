@@ -2,6 +2,9 @@ package dittospark.engine;
 
 import dittospark.audio.SpeechEncoder;
 import dittospark.errors.RenderException;
+import dittospark.face.MediaPipeModels;
+import dittospark.models.FaceFrontend;
+import dittospark.models.ModelContracts;
 import dittospark.motion.Lmdm;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.Stitcher;
@@ -14,7 +17,7 @@ import java.util.Map;
  * The release's models as typed calls: plain arrays in, plain arrays out, each call one run of the
  * shared session. Pre- and post-processing stay in the codecs; this class only shapes tensors.
  */
-final class DittoModels {
+final class DittoModels implements MediaPipeModels {
     static final int SEQ_FRAMES = 80;
     static final int MOTION_DIM = 265;
 
@@ -28,9 +31,12 @@ final class DittoModels {
         return models.session(role).run(inputs);
     }
 
-    /** Opens every session now, so that a broken model fails the render before any work. */
-    void loadAll() throws RenderException {
-        for (var spec : dittospark.models.ModelContracts.release().models()) {
+    /**
+     * Opens every session a render with {@code frontend} uses now, so that a broken model fails the
+     * render before any work; the other front end's models are neither opened nor needed.
+     */
+    void loadAll(FaceFrontend frontend) throws RenderException {
+        for (var spec : ModelContracts.release().models(frontend)) {
             models.session(spec.role());
         }
     }
@@ -58,13 +64,14 @@ final class DittoModels {
         return run("landmark203", Map.of("input", Tensor.ofFloats(blob, 1, 3, 224, 224))).get("landmarks").floats();
     }
 
-    /** BlazeFace: {regressors [896*16], classificators [896]}. */
-    float[][] blazeFace(float[] nhwc) throws RenderException {
+    @Override
+    public float[][] blazeFace(float[] nhwc) throws RenderException {
         Map<String, Tensor> out = run("blaze_face", Map.of("input", Tensor.ofFloats(nhwc, 1, 128, 128, 3)));
         return new float[][] {out.get("regressors").floats(), out.get("classificators").floats()};
     }
 
-    float[] faceMesh(float[] nhwc) throws RenderException {
+    @Override
+    public float[] faceMesh(float[] nhwc) throws RenderException {
         return run("face_mesh", Map.of("input", Tensor.ofFloats(nhwc, 1, 256, 256, 3))).get("Identity").floats();
     }
 

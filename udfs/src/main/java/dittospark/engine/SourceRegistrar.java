@@ -1,6 +1,5 @@
 package dittospark.engine;
 
-import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.face.BlazeDetection;
 import dittospark.face.BlazeFaceCodec;
@@ -10,12 +9,15 @@ import dittospark.face.EyeAttributes;
 import dittospark.face.FaceBox;
 import dittospark.face.FaceMeshCodec;
 import dittospark.face.FaceRoi;
+import dittospark.face.FaceTracking;
 import dittospark.face.HaarFaceLocator;
 import dittospark.face.Landmark106Codec;
 import dittospark.face.Landmark203Codec;
+import dittospark.face.MediaPipeTracking;
 import dittospark.face.ScrfdCodec;
 import dittospark.image.Affine;
 import dittospark.image.Image;
+import dittospark.models.FaceFrontend;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.SourceSmoothing;
 import dittospark.options.Options;
@@ -27,7 +29,8 @@ import java.util.Optional;
 
 /**
  * Source registration (the reference's source handler): finds the face on the first frame, tracks
- * its landmarks through a video, crops each frame around them and extracts motion and eye state.
+ * its landmarks through a video with the row's face front end, crops each frame around them and
+ * extracts motion and eye state.
  */
 final class SourceRegistrar {
     static final int CROP = 512;
@@ -36,9 +39,13 @@ final class SourceRegistrar {
     /** Null when the model set's own detector (SCRFD) locates faces. */
     private final HaarFaceLocator haar;
 
+    private final FaceTracking reference = new ReferenceTracking();
+    private final FaceTracking mediaPipe;
+
     SourceRegistrar(DittoModels models, HaarFaceLocator haar) {
         this.models = models;
         this.haar = haar;
+        this.mediaPipe = new MediaPipeTracking(models, haar);
     }
 
     /**
@@ -52,13 +59,12 @@ final class SourceRegistrar {
         List<MotionInfo> motion = new ArrayList<>();
         float[][] eyeOpen = new float[motionFrames][];
         float[][] eyeBall = new float[motionFrames][];
+        FaceTracking tracking = s.get(Options.FACE_FRONTEND) == FaceFrontend.MEDIAPIPE ? mediaPipe : reference;
         float[] landmarks = null;
         EyeAttributes lastEyes = null;
         for (int j = 0; j < frames.size(); j++) {
             Image frame = frames.get(j);
-            landmarks = j == 0 ? firstLandmarks(frame) : landmarks;
-            Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, landmarks);
-            landmarks = Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
+            landmarks = j == 0 ? tracking.first(frame) : tracking.next(frame, landmarks);
             CropMath.Crop crop = CropMath.crop(frame, landmarks, CROP, s.get(Options.CROP_SCALE),
                     s.get(Options.CROP_VX_RATIO), s.get(Options.CROP_VY_RATIO), s.get(Options.CROP_FLAG_DO_ROT));
             c2o.add(crop.c2o());
@@ -78,11 +84,27 @@ final class SourceRegistrar {
         return new RegisteredSource(kind, frames, c2o, crops, motion, firstFrame, eyeOpen, eyeBall);
     }
 
+    /** The release's front end: 203 landmarks, found around the 106 of the located face, then frame to frame. */
+    private final class ReferenceTracking implements FaceTracking {
+        @Override
+        public float[] first(Image frame) throws RenderException {
+            return landmark203(frame, firstLandmarks(frame));
+        }
+
+        @Override
+        public float[] next(Image frame, float[] previous) throws RenderException {
+            return landmark203(frame, previous);
+        }
+
+        private float[] landmark203(Image frame, float[] around) throws RenderException {
+            Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, around);
+            return Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
+        }
+    }
+
     /** Face box, then 106 landmarks, on the first frame: the start of 203-landmark tracking. */
     private float[] firstLandmarks(Image frame) throws RenderException {
-        FaceBox box = locate(frame).orElseThrow(() -> new RenderException(ErrorKind.NO_FACE,
-                "no face found in the source (" + frame.width() + "x" + frame.height()
-                        + "); use a picture or video with one clearly visible, roughly frontal face"));
+        FaceBox box = locate(frame).orElseThrow(() -> FaceTracking.noFace(frame));
         Landmark106Codec.Input in = Landmark106Codec.preprocess(frame, box);
         return Landmark106Codec.postprocess(models.landmark106(in.blob()), in.toCrop());
     }
