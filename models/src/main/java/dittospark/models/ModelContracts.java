@@ -38,6 +38,11 @@ public final class ModelContracts {
         return List.copyOf(models.values());
     }
 
+    /** The models a render with {@code frontend} opens, in the order of the contracts file. */
+    public List<ModelSpec> models(FaceFrontend frontend) {
+        return models.values().stream().filter(m -> m.neededBy(frontend)).toList();
+    }
+
     public ModelSpec model(String role) {
         ModelSpec spec = models.get(role);
         if (spec == null) {
@@ -68,7 +73,8 @@ public final class ModelContracts {
                         .map(t -> new ModelSpec.ReleaseTwin(t.get("file").asText(), t.get("why").asText()));
                 ModelSpec spec = new ModelSpec(m.get("role").asText(), m.get("file").asText(),
                         tensors(m.get("inputs")), tensors(m.get("outputs")),
-                        m.path("extraOutputs").asBoolean(false), twin);
+                        m.path("extraOutputs").asBoolean(false), twin,
+                        Optional.ofNullable(m.get("faceFrontend")).map(f -> FaceFrontend.of(f.asText())));
                 models.put(spec.role(), spec);
             }
             JsonNode config = root.get("config");

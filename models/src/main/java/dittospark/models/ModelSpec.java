@@ -10,9 +10,15 @@ import java.util.Optional;
  * @param file         path relative to the model folder, e.g. {@code ditto_onnx/decoder.onnx}
  * @param extraOutputs whether outputs beyond the listed ones are allowed
  * @param releaseTwin  a release file that must not be used in this one's place, with the reason
+ * @param onlyFor      the face front end that alone needs the model; empty when every render does
  */
 public record ModelSpec(String role, String file, List<TensorSpec> inputs, List<TensorSpec> outputs,
-                        boolean extraOutputs, Optional<ReleaseTwin> releaseTwin) {
+                        boolean extraOutputs, Optional<ReleaseTwin> releaseTwin, Optional<FaceFrontend> onlyFor) {
+
+    /** Whether a render with {@code frontend} opens this model. */
+    public boolean neededBy(FaceFrontend frontend) {
+        return onlyFor.map(frontend::equals).orElse(true);
+    }
 
     public TensorSpec input(String name) {
         return inputs.stream().filter(t -> t.name().equals(name)).findFirst()

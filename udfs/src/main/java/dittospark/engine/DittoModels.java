@@ -2,6 +2,8 @@ package dittospark.engine;
 
 import dittospark.audio.SpeechEncoder;
 import dittospark.errors.RenderException;
+import dittospark.face.MediaPipeModels;
+import dittospark.models.FaceFrontend;
 import dittospark.models.ModelContracts;
 import dittospark.motion.Lmdm;
 import dittospark.motion.MotionInfo;
@@ -21,7 +23,7 @@ import java.util.Map;
  * and motion before the frame stages start, and the stitch stage's one thread the stitcher; a stage
  * with several workers makes a predictor per worker ({@link #warper}, {@link #decoder}).
  */
-final class DittoModels implements AutoCloseable {
+final class DittoModels implements MediaPipeModels, AutoCloseable {
     static final int SEQ_FRAMES = 80;
     static final int MOTION_DIM = 265;
 
@@ -43,9 +45,12 @@ final class DittoModels implements AutoCloseable {
         return (Predictor<I, O>) p;
     }
 
-    /** Opens every session now, so that a broken model fails the render before any work. */
-    void loadAll() throws RenderException {
-        for (var spec : ModelContracts.release().models()) {
+    /**
+     * Opens every session a render with {@code frontend} uses now, so that a broken model fails the
+     * render before any work; the other front end's models are neither opened nor needed.
+     */
+    void loadAll(FaceFrontend frontend) throws RenderException {
+        for (var spec : ModelContracts.release().models(frontend)) {
             models.session(spec.role());
         }
     }
@@ -68,11 +73,13 @@ final class DittoModels implements AutoCloseable {
     }
 
     /** BlazeFace: {regressors [896*16], classificators [896]}. */
-    float[][] blazeFace(float[] nhwc) throws RenderException {
+    @Override
+    public float[][] blazeFace(float[] nhwc) throws RenderException {
         return shared("blaze_face", ModelTranslators.BLAZE_FACE).predict(nhwc);
     }
 
-    float[] faceMesh(float[] nhwc) throws RenderException {
+    @Override
+    public float[] faceMesh(float[] nhwc) throws RenderException {
         return shared("face_mesh", ModelTranslators.FACE_MESH).predict(nhwc);
     }
 

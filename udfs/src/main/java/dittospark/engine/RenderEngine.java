@@ -90,7 +90,7 @@ public final class RenderEngine implements AutoCloseable {
         RegisteredSource other = null;
         try (DittoModels models = new DittoModels(modelSet)) {
             long t = System.nanoTime();
-            models.loadAll();
+            models.loadAll(s.get(Options.FACE_FRONTEND));
             DecodedAudio audio = AudioDecoder.decode(request.audio())
                     .padded(s.get(Options.AUDIO_PAD_FRONT_S), s.get(Options.AUDIO_PAD_BACK_S));
             float[] samples = audio.mono16k();

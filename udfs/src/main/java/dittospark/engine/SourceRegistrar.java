@@ -1,6 +1,5 @@
 package dittospark.engine;
 
-import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.face.BlazeDetection;
 import dittospark.face.BlazeFaceCodec;
@@ -10,13 +9,16 @@ import dittospark.face.EyeAttributes;
 import dittospark.face.FaceBox;
 import dittospark.face.FaceMeshCodec;
 import dittospark.face.FaceRoi;
+import dittospark.face.FaceTracking;
 import dittospark.face.HaarFaceLocator;
 import dittospark.face.Landmark106Codec;
 import dittospark.face.Landmark203Codec;
+import dittospark.face.MediaPipeTracking;
 import dittospark.face.ScrfdCodec;
 import dittospark.image.Affine;
 import dittospark.image.Image;
 import dittospark.image.ImageOps;
+import dittospark.models.FaceFrontend;
 import dittospark.motion.MotionInfo;
 import dittospark.motion.SourceSmoothing;
 import dittospark.options.Options;
@@ -28,8 +30,9 @@ import java.util.Optional;
 
 /**
  * Source registration (the reference's source handler): finds the face on the first frame, tracks
- * its landmarks through a video, crops each frame around them and extracts motion and eye state.
- * Frames pass one at a time: only the transforms and the small per-frame state stay.
+ * its landmarks through a video with the row's face front end, crops each frame around them and
+ * extracts motion and eye state. Frames pass one at a time: only the transforms and the small
+ * per-frame state stay.
  */
 final class SourceRegistrar {
     static final int CROP = 512;
@@ -38,9 +41,13 @@ final class SourceRegistrar {
     /** Null when the model set's own detector (SCRFD) locates faces. */
     private final HaarFaceLocator haar;
 
+    private final FaceTracking reference = new ReferenceTracking();
+    private final FaceTracking mediaPipe;
+
     SourceRegistrar(DittoModels models, HaarFaceLocator haar) {
         this.models = models;
         this.haar = haar;
+        this.mediaPipe = new MediaPipeTracking(models, haar);
     }
 
     /**
@@ -57,6 +64,7 @@ final class SourceRegistrar {
         List<MotionInfo> motion = new ArrayList<>();
         List<float[]> eyeOpen = new ArrayList<>();
         List<float[]> eyeBall = new ArrayList<>();
+        FaceTracking tracking = s.get(Options.FACE_FRONTEND) == FaceFrontend.MEDIAPIPE ? mediaPipe : reference;
         float[] landmarks = null;
         EyeAttributes lastEyes = null;
         for (int j = 0; ; j++) {
@@ -65,9 +73,7 @@ final class SourceRegistrar {
                 break;
             }
             Image frame = next.get();
-            landmarks = j == 0 ? firstLandmarks(frame) : landmarks;
-            Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, landmarks);
-            landmarks = Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
+            landmarks = j == 0 ? tracking.first(frame) : tracking.next(frame, landmarks);
             CropMath.Transform t = CropMath.transform(landmarks, CROP, s.get(Options.CROP_SCALE),
                     s.get(Options.CROP_VX_RATIO), s.get(Options.CROP_VY_RATIO), s.get(Options.CROP_FLAG_DO_ROT));
             c2o.add(t.c2o());
@@ -94,11 +100,27 @@ final class SourceRegistrar {
         return ImageOps.warpAffine(frame, o2c, CROP, CROP);
     }
 
+    /** The release's front end: 203 landmarks, found around the 106 of the located face, then frame to frame. */
+    private final class ReferenceTracking implements FaceTracking {
+        @Override
+        public float[] first(Image frame) throws RenderException {
+            return landmark203(frame, firstLandmarks(frame));
+        }
+
+        @Override
+        public float[] next(Image frame, float[] previous) throws RenderException {
+            return landmark203(frame, previous);
+        }
+
+        private float[] landmark203(Image frame, float[] around) throws RenderException {
+            Landmark203Codec.Input in = Landmark203Codec.preprocess(frame, around);
+            return Landmark203Codec.postprocess(models.landmark203(in.blob()), in.c2o());
+        }
+    }
+
     /** Face box, then 106 landmarks, on the first frame: the start of 203-landmark tracking. */
     private float[] firstLandmarks(Image frame) throws RenderException {
-        FaceBox box = locate(frame).orElseThrow(() -> new RenderException(ErrorKind.NO_FACE,
-                "no face found in the source (" + frame.width() + "x" + frame.height()
-                        + "); use a picture or video with one clearly visible, roughly frontal face"));
+        FaceBox box = locate(frame).orElseThrow(() -> FaceTracking.noFace(frame));
         Landmark106Codec.Input in = Landmark106Codec.preprocess(frame, box);
         return Landmark106Codec.postprocess(models.landmark106(in.blob()), in.toCrop());
     }

@@ -4,11 +4,13 @@ import dittospark.image.Affine;
 import dittospark.image.Image;
 import dittospark.image.ImageOps;
 
+import java.util.Arrays;
+
 /**
  * The reference's landmark-driven square crop: a rectangle aligned with the eye-to-lip axis around
  * the landmarks, scaled and shifted, and the similarity transform that maps it to a
  * {@code dsize x dsize} picture. Points are interleaved (x, y) float32 pairs of a 106- or 203-point
- * layout; the arithmetic is float32 where the reference's is.
+ * layout, or of Face Mesh's 478 points; the arithmetic is float32 where the reference's is.
  */
 public final class CropMath {
     private static final int[] EYES_106_LEFT = {33, 35, 40, 39};
@@ -17,6 +19,29 @@ public final class CropMath {
     private static final int[] EYES_203_LEFT = {0, 6, 12, 18};
     private static final int[] EYES_203_RIGHT = {24, 30, 36, 42};
     private static final int[] LIP_203 = {48, 66};
+    /** Face Mesh: the 16-point contour of each eye and the 20 points of the inner lip line. */
+    private static final int[] EYES_478_LEFT = {33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 158, 159, 160, 161, 246};
+    private static final int[] EYES_478_RIGHT = {263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387,
+            388, 466};
+    private static final int[] LIP_478 = {78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 324, 318, 402, 317, 14, 87, 178,
+            88, 95};
+    /**
+     * The Face Mesh points the crop is sized by: what a 106- or 203-point layout covers (jaw line
+     * from ear to ear, brows, eyes, lips), leaving out the forehead, which those layouts do not reach.
+     */
+    private static final int[] BOX_478 = concat(
+            new int[] {127, 234, 93, 132, 58, 172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397, 288, 361,
+                    323, 454, 356},
+            new int[] {46, 53, 52, 65, 55, 70, 63, 105, 66, 107, 276, 283, 282, 295, 285, 300, 293, 334, 296, 336},
+            EYES_478_LEFT, EYES_478_RIGHT, LIP_478);
+
+    /** Where a layout's crop anchors lie, and which of its points size the crop (null: all). */
+    private record Layout(int[] leftEye, int[] rightEye, int[] lip, int[] box) {
+    }
+
+    private static final Layout LAYOUT_106 = new Layout(EYES_106_LEFT, EYES_106_RIGHT, LIP_106, null);
+    private static final Layout LAYOUT_203 = new Layout(EYES_203_LEFT, EYES_203_RIGHT, LIP_203, null);
+    private static final Layout LAYOUT_478 = new Layout(EYES_478_LEFT, EYES_478_RIGHT, LIP_478, BOX_478);
 
     /** The rotated square: centre, side length, and the x axis angle in radians (clockwise positive). */
     public record Rect(float cx, float cy, float size, double angle) {
@@ -33,27 +58,34 @@ public final class CropMath {
     private CropMath() {
     }
 
-    /** Eye centre and lip centre as {eyeX, eyeY, lipX, lipY}, for 106 or 203 points. */
+    /** Eye centre and lip centre as {eyeX, eyeY, lipX, lipY}, for 106, 203 or 478 (Face Mesh) points. */
     public static float[] anchors(float[] pts) {
-        int n = pts.length / 2;
-        if (n == 106) {
-            return anchors(pts, EYES_106_LEFT, EYES_106_RIGHT, LIP_106);
-        }
-        if (n == 203) {
-            return anchors(pts, EYES_203_LEFT, EYES_203_RIGHT, LIP_203);
-        }
-        throw new IllegalArgumentException("crop anchors need 106 or 203 landmarks, got " + pts.length + " values");
+        return anchors(pts, layout(pts));
     }
 
-    private static float[] anchors(float[] pts, int[] left, int[] right, int[] lip) {
+    private static Layout layout(float[] pts) {
+        return switch (pts.length / 2) {
+            case 106 -> LAYOUT_106;
+            case 203 -> LAYOUT_203;
+            case FaceMeshCodec.NUM_LANDMARKS -> LAYOUT_478;
+            default -> throw new IllegalArgumentException("crop anchors need 106, 203 or 478 landmarks, got "
+                    + pts.length + " values");
+        };
+    }
+
+    private static float[] anchors(float[] pts, Layout layout) {
         float[] out = new float[4];
         for (int axis = 0; axis < 2; axis++) {
-            float l = mean(pts, left, axis);
-            float r = mean(pts, right, axis);
+            float l = mean(pts, layout.leftEye(), axis);
+            float r = mean(pts, layout.rightEye(), axis);
             out[axis] = (l + r) / 2f;
-            out[2 + axis] = (pts[2 * lip[0] + axis] + pts[2 * lip[1] + axis]) / 2f;
+            out[2 + axis] = mean(pts, layout.lip(), axis);
         }
         return out;
+    }
+
+    private static int[] concat(int[]... parts) {
+        return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
     }
 
     private static float mean(float[] pts, int[] idx, int axis) {
@@ -66,7 +98,9 @@ public final class CropMath {
 
     /** {@code parse_rect_from_landmark(pts, scale, need_square=True, vx_ratio, vy_ratio)}. */
     public static Rect rect(float[] pts, double scale, double vxRatio, double vyRatio) {
-        float[] a = anchors(pts);
+        Layout layout = layout(pts);
+        float[] a = anchors(pts, layout);
+        pts = layout.box() == null ? pts : select(pts, layout.box());
         float uyx = a[2] - a[0];
         float uyy = a[3] - a[1];
         float norm = (float) Math.sqrt(uyx * uyx + uyy * uyy);
@@ -118,6 +152,15 @@ public final class CropMath {
         cx = cx + uxx * vx + uyx * vy;
         cy = cy + uxy * vx + uyy * vy;
         return new Rect(cx, cy, size, angle);
+    }
+
+    private static float[] select(float[] pts, int[] indices) {
+        float[] out = new float[2 * indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            out[2 * k] = pts[2 * indices[k]];
+            out[2 * k + 1] = pts[2 * indices[k] + 1];
+        }
+        return out;
     }
 
     /**

@@ -3,6 +3,7 @@ package dittospark.options;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dittospark.errors.RenderException;
+import dittospark.models.FaceFrontend;
 
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,10 @@ public final class Options {
             "vertical shift of the face crop, in crop sizes");
     public static final Option<Boolean> CROP_FLAG_DO_ROT = flag("crop_flag_do_rot", true,
             "turn the face crop upright");
+    public static final Option<FaceFrontend> FACE_FRONTEND = new Option<>("face_frontend",
+            new OneOf(FaceFrontend.ids()), v -> FaceFrontend.of(v.asText()), NODES.textNode(FaceFrontend.REFERENCE.id()),
+            "how the face and its crop are found: reference (SCRFD, 106 and 203 landmarks, as the release) or mediapipe"
+                    + " (BlazeFace and Face Mesh only; insightface_det, landmark106 and landmark203 are not needed)");
     public static final Option<Boolean> DRIVE_EYE = new Option<>("drive_eye", new TrueOrFalse(true), Options::truth,
             NODES.nullNode(), "drive the eyes: they follow the driving motion, or blink with delta_eye_arr (null: for picture sources only)");
     public static final Option<JsonNode> DELTA_EYE_ARR = json("delta_eye_arr",
@@ -120,7 +125,7 @@ public final class Options {
     public static final List<Option<?>> ALL = List.of(EMO, SAMPLING_TIMESTEPS, OVERLAP_V2, SMO_K_D, FIX_KP_COND,
             FIX_KP_COND_DIM, V_MIN_MAX_FOR_CLIP, ONLINE_MODE, MAX_SIZE, TEMPLATE_N_FRAMES, N_D, SMO_K_S, CROP_SCALE,
             CROP_VX_RATIO,
-            CROP_VY_RATIO, CROP_FLAG_DO_ROT, DRIVE_EYE, DELTA_EYE_ARR, DELTA_EYE_OPEN_N, EYE_F0_MODE, USE_D_KEYS,
+            CROP_VY_RATIO, CROP_FLAG_DO_ROT, FACE_FRONTEND, DRIVE_EYE, DELTA_EYE_ARR, DELTA_EYE_OPEN_N, EYE_F0_MODE, USE_D_KEYS,
             RELATIVE_D, FLAG_STITCHING, FADE_IN, FADE_OUT, FADE_TYPE, FADE_OUT_KEYS, CTRL, OVERALL_CTRL_INFO, CH_INFO,
             BLEND_MODE, BLEND_ALPHA, MOTION_FRAMES, AUDIO_PAD_FRONT_S, AUDIO_PAD_BACK_S,
             ENCODER_PRESET);

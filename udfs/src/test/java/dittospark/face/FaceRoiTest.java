@@ -43,4 +43,43 @@ class FaceRoiTest {
 
         assertThat(roi.rotation()).as("half turn").isCloseTo(-Math.PI, within(1e-12));
     }
+
+    @Test
+    void aBoxWithoutKeypointsGivesAnUprightSquareEnlargedRoi() {
+        FaceRoi roi = FaceRoi.fromBox(new FaceBox(100, 200, 180, 300));
+
+        assertThat(roi.centerX()).as("centre x").isCloseTo(140, within(1e-9));
+        assertThat(roi.centerY()).as("centre y").isCloseTo(250, within(1e-9));
+        assertThat(roi.width()).as("width: long side 100 * 1.5").isCloseTo(150, within(1e-9));
+        assertThat(roi.rotation()).as("rotation").isZero();
+    }
+
+    @Test
+    void landmarksGiveTheirBoundingBoxEnlargedAndTurnedByTheOuterEyeCorners() {
+        float[] xy = new float[2 * FaceMeshCodec.NUM_LANDMARKS];
+        for (int i = 0; i < FaceMeshCodec.NUM_LANDMARKS; i++) {
+            xy[2 * i] = 100 + (i % 2) * 200;
+            xy[2 * i + 1] = 50 + (i % 3) * 50;
+        }
+        xy[2 * 33] = 150;
+        xy[2 * 33 + 1] = 100;
+        xy[2 * 263] = 250;
+        xy[2 * 263 + 1] = 200;
+
+        FaceRoi roi = FaceRoi.fromLandmarks(xy);
+
+        assertThat(roi.centerX()).as("centre x of x 100..300").isCloseTo(200, within(1e-9));
+        assertThat(roi.centerY()).as("centre y of y 50..200").isCloseTo(125, within(1e-9));
+        assertThat(roi.width()).as("width: long side 200 * 1.5").isCloseTo(300, within(1e-9));
+        assertThat(roi.rotation()).as("eye line 45 degrees towards +y").isCloseTo(Math.PI / 4, within(1e-12));
+    }
+
+    @Test
+    void mappingScalesAndMovesTheRoiButKeepsItsTurn() {
+        FaceRoi roi = new FaceRoi(10, 20, 30, 30, 0.25).mapped(2, 100, 50);
+
+        assertThat(new double[] {roi.centerX(), roi.centerY(), roi.width(), roi.height(), roi.rotation()})
+                .as("centre, size and rotation after scaling by 2 and moving by (100, 50)")
+                .containsExactly(120, 90, 60, 60, 0.25);
+    }
 }

@@ -27,9 +27,26 @@ final class CanonicalFace {
     private static final FacePoint OUTLINE_CENTRE = new FacePoint(0, 0.1);
     private static final double OUTLINE_RX = 0.85;
     private static final double OUTLINE_RY = 0.95;
-    /** BlazeFace's box: brows to chin, cheek to cheek. */
-    static final FacePoint BOX_MIN = new FacePoint(-0.8, -0.55);
-    static final FacePoint BOX_MAX = new FacePoint(0.8, 1.0);
+    /**
+     * BlazeFace's box: the detector box this plane is drawn in, so that a Face Mesh region placed by
+     * BlazeFace, by the cascade's box or by the previous frame's mesh is the same region.
+     */
+    static final FacePoint BOX_MIN = new FacePoint(-1, -1);
+    static final FacePoint BOX_MAX = new FacePoint(1, 1);
+    /**
+     * The mesh's own outline: as wide as the 106/203 outline and as tall, moved up so that forehead
+     * (-1) and chin (1) span the detector box; then the region Face Mesh tracks from its own points
+     * is the region it was given, and the crop from its brows, eyes, lips and jaw is as large as the
+     * crop from the 203 points.
+     */
+    private static final FacePoint MESH_OUTLINE_CENTRE = new FacePoint(0, 0.05);
+    private static final int MESH_FOREHEAD = 10;
+    private static final int MESH_CHIN = 152;
+    private static final int[] MESH_CHEEKS = {234, 454};
+    private static final double BROW_TOP = -0.9;
+    private static final double BROW_HALF_WIDTH = 0.2;
+    private static final double INNER_LIP_HALF_WIDTH = 0.2;
+    private static final double INNER_LIP_HALF_OPENING = 0.03;
 
     /**
      * The 21 motion keypoints. Lips (6, 12, 14 upper; 17, 19, 20 lower) sit on the lips so that
@@ -66,12 +83,23 @@ final class CanonicalFace {
 
     /**
      * MediaPipe Face Mesh layout (478 points); the eye measures read corners 33,133 / 263,362,
-     * lid pairs 159-145, 160-144, 158-153 / 386-374, 387-373, 385-380 and irises 468 / 473.
+     * lid pairs 159-145, 160-144, 158-153 / 386-374, 387-373, 385-380 and irises 468 / 473; the
+     * mediapipe front end's crop reads the eye contours, brows, inner lips and jaw line.
      */
     static FacePoint[] mesh478() {
-        FacePoint[] p = outline(478);
+        FacePoint[] p = outline(478, MESH_OUTLINE_CENTRE);
+        p[MESH_FOREHEAD] = new FacePoint(0, BOX_MIN.y());
+        p[MESH_CHIN] = new FacePoint(0, BOX_MAX.y());
+        p[MESH_CHEEKS[0]] = MESH_OUTLINE_CENTRE.plus(-OUTLINE_RX, 0);
+        p[MESH_CHEEKS[1]] = MESH_OUTLINE_CENTRE.plus(OUTLINE_RX, 0);
         meshEye(p, LEFT_EYE, 33, 133, new int[] {160, 159, 158}, new int[] {144, 145, 153}, 468);
         meshEye(p, LEFT_EYE.mirrored(), 263, 362, new int[] {387, 386, 385}, new int[] {373, 374, 380}, 473);
+        meshEyeContour(p, LEFT_EYE, new int[] {246, 161, 157, 173}, new int[] {7, 163, 154, 155});
+        meshEyeContour(p, LEFT_EYE.mirrored(), new int[] {466, 388, 384, 398}, new int[] {249, 390, 381, 382});
+        meshBrow(p, LEFT_EYE, new int[] {70, 63, 105, 66, 107}, new int[] {46, 53, 52, 65, 55});
+        meshBrow(p, LEFT_EYE.mirrored(), new int[] {300, 293, 334, 296, 336}, new int[] {276, 283, 282, 295, 285});
+        meshInnerLips(p, new int[] {191, 80, 81, 82, 13, 312, 311, 310, 415}, new int[] {95, 88, 178, 87, 14, 317, 402, 318, 324},
+                78, 308);
         return p;
     }
 
@@ -102,10 +130,14 @@ final class CanonicalFace {
     }
 
     private static FacePoint[] outline(int n) {
+        return outline(n, OUTLINE_CENTRE);
+    }
+
+    private static FacePoint[] outline(int n, FacePoint centre) {
         FacePoint[] p = new FacePoint[n];
         for (int i = 0; i < n; i++) {
             double a = 2 * Math.PI * i / n;
-            p[i] = OUTLINE_CENTRE.plus(OUTLINE_RX * Math.cos(a), OUTLINE_RY * Math.sin(a));
+            p[i] = centre.plus(OUTLINE_RX * Math.cos(a), OUTLINE_RY * Math.sin(a));
         }
         return p;
     }
@@ -142,6 +174,42 @@ final class CanonicalFace {
             p[lower[k]] = centre.plus(dx, opening);
         }
         p[iris] = centre;
+    }
+
+    /**
+     * The rest of an eye's 16-point contour, upper and lower lid from the outer corner inwards,
+     * placed in mirrored pairs so that the contour's mean is the eye centre.
+     */
+    private static void meshEyeContour(FacePoint[] p, FacePoint centre, int[] upper, int[] lower) {
+        double side = Math.signum(centre.x());
+        double[] along = {0.8, 0.65, -0.65, -0.8};
+        for (int k = 0; k < along.length; k++) {
+            double dx = side * along[k] * EYE_HALF_WIDTH;
+            p[upper[k]] = centre.plus(dx, -EYE_HALF_OPENING / 2);
+            p[lower[k]] = centre.plus(dx, EYE_HALF_OPENING / 2);
+        }
+    }
+
+    /** A brow over the eye: its upper edge at {@link #BROW_TOP}, the lower one just beneath. */
+    private static void meshBrow(FacePoint[] p, FacePoint eye, int[] upper, int[] lower) {
+        for (int k = 0; k < upper.length; k++) {
+            double x = eye.x() + BROW_HALF_WIDTH * (2.0 * k / (upper.length - 1) - 1);
+            p[upper[k]] = new FacePoint(x, BROW_TOP);
+            p[lower[k]] = new FacePoint(x, BROW_TOP + EYE_HALF_OPENING);
+        }
+    }
+
+    /** The inner lip contour, symmetric about the middle of the lips that the 203 points mark. */
+    private static void meshInnerLips(FacePoint[] p, int[] upper, int[] lower, int leftCorner, int rightCorner) {
+        FacePoint centre = middle(UPPER_LIP, LOWER_LIP);
+        p[leftCorner] = centre.plus(-INNER_LIP_HALF_WIDTH, 0);
+        p[rightCorner] = centre.plus(INNER_LIP_HALF_WIDTH, 0);
+        for (int k = 0; k < upper.length; k++) {
+            double u = 2.0 * (k + 1) / (upper.length + 1) - 1;
+            double dy = INNER_LIP_HALF_OPENING * Math.sqrt(1 - u * u);
+            p[upper[k]] = centre.plus(u * INNER_LIP_HALF_WIDTH, -dy);
+            p[lower[k]] = centre.plus(u * INNER_LIP_HALF_WIDTH, dy);
+        }
     }
 
     private static FacePoint middle(FacePoint a, FacePoint b) {

@@ -3,6 +3,7 @@ package dittospark.models.verify;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dittospark.models.FaceFrontend;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 import dittospark.models.config.DittoConfig;
@@ -17,18 +18,28 @@ import java.util.Optional;
 /**
  * Checks a model folder against the release contracts: the config parses, and every model opens
  * in ONNX Runtime (CPU) with the contract's input and output names, element types, ranks and
- * fixed dimensions. Nothing is run; only the sessions' metadata is read.
+ * fixed dimensions. Nothing is run; only the sessions' metadata is read. Without a face front end
+ * every model of the contracts is checked; with one, only those its renders open.
  */
 public final class ModelVerifier {
     private static final int MAX_ERROR_CHARS = 300;
 
     private final ModelContracts contracts = ModelContracts.release();
 
-    /** Checks {@code dir} (the folder holding {@code ditto_onnx/} and {@code ditto_cfg/}). */
+    /** Checks {@code dir} (the folder holding {@code ditto_onnx/} and {@code ditto_cfg/}) for every model. */
     public VerifyReport verify(Path dir) {
+        return verify(dir, contracts.models());
+    }
+
+    /** Checks {@code dir} for the models a render with {@code frontend} opens; the others may be absent. */
+    public VerifyReport verify(Path dir, FaceFrontend frontend) {
+        return verify(dir, contracts.models(frontend));
+    }
+
+    private VerifyReport verify(Path dir, List<ModelSpec> models) {
         List<ModelCheck> checks = new ArrayList<>();
         Optional<DittoConfig> config = checkConfig(dir, checks);
-        for (ModelSpec spec : contracts.models()) {
+        for (ModelSpec spec : models) {
             Path file = config.map(c -> c.modelFile(dir, spec.role())).orElse(dir.resolve(spec.file()));
             checks.add(new ModelCheck(spec.role(), shown(dir, file), modelProblems(dir, spec, file)));
         }

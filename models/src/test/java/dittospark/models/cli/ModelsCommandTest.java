@@ -51,6 +51,28 @@ class ModelsCommandTest {
     }
 
     @Test
+    void verifyForTheMediaPipeFrontEndPassesWithoutTheReferenceFaceModels() throws IOException {
+        ModelFolder folder = ModelFolder.linkedTo(ModelFolder.completeSet(dir), dir.resolve("models"));
+        folder.delete("ditto_onnx/insightface_det.onnx");
+        folder.delete("ditto_onnx/landmark106.onnx");
+        folder.delete("ditto_onnx/landmark203.onnx");
+
+        int exit = run("verify", "--face-frontend", "mediapipe", folder.dir().toString());
+
+        assertThat(exit).as("exit code; output:%n%s", out).isZero();
+    }
+
+    @Test
+    void verifyWithoutAFrontEndNeedsEveryModel() throws IOException {
+        ModelFolder folder = ModelFolder.linkedTo(ModelFolder.completeSet(dir), dir.resolve("models"));
+        folder.delete("ditto_onnx/landmark203.onnx");
+
+        int exit = run("verify", folder.dir().toString());
+
+        assertThat(exit).as("exit code without landmark203.onnx").isEqualTo(VerifyCommand.MISMATCH);
+    }
+
+    @Test
     void verifyPrintsALinePerFile() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
 

@@ -1,6 +1,7 @@
 package dittospark.models.verify;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dittospark.models.FaceFrontend;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,5 +225,34 @@ class ModelVerifierTest {
         assertThat(text.lines().reduce((a, b) -> b).orElseThrow()).as("last line of the report")
                 .isEqualTo("FAIL: 1 of " + (ModelContracts.release().models().size() + 1)
                         + " files do not match the contracts");
+    }
+
+    @Test
+    void mediaPipeFrontEndPassesWithoutTheReferenceFaceModels() throws IOException {
+        folder.delete("ditto_onnx/insightface_det.onnx");
+        folder.delete("ditto_onnx/landmark106.onnx");
+        folder.delete("ditto_onnx/landmark203.onnx");
+
+        VerifyReport report = new ModelVerifier().verify(folder.dir(), FaceFrontend.MEDIAPIPE);
+
+        assertThat(report.passed()).as("mediapipe verdict without the three models:%n%s", report.text()).isTrue();
+    }
+
+    @Test
+    void mediaPipeFrontEndStillNeedsBlazeFace() throws IOException {
+        folder.delete("ditto_onnx/blaze_face.onnx");
+
+        VerifyReport report = new ModelVerifier().verify(folder.dir(), FaceFrontend.MEDIAPIPE);
+
+        assertThat(failedRoles(report)).as("failed roles without blaze_face.onnx").containsExactly("blaze_face");
+    }
+
+    @Test
+    void referenceFrontEndNeedsLandmark203() throws IOException {
+        folder.delete("ditto_onnx/landmark203.onnx");
+
+        VerifyReport report = new ModelVerifier().verify(folder.dir(), FaceFrontend.REFERENCE);
+
+        assertThat(failedRoles(report)).as("failed roles without landmark203.onnx").containsExactly("landmark203");
     }
 }
