@@ -108,10 +108,12 @@ public final class RenderEngine implements AutoCloseable {
             ConditionSource drivers = other != null ? ConditionSource.otherAvatar(other) : ConditionSource.of(source);
             t = lap(stages, "register", t);
 
-            float[][] features = new OfflineFeatures(models.speechEncoder()).extract(samples);
+            boolean online = s.get(Options.ONLINE_MODE);
+            float[][] features = online ? GeneratedMotion.onlineFeatures(models.speechEncoder(), samples)
+                    : new OfflineFeatures(models.speechEncoder()).extract(samples);
             t = lap(stages, "features", t);
 
-            float[][] motion = motion(models, features, drivers, s, request.seed());
+            GeneratedMotion motion = motion(models, features, drivers, s, request.seed(), frames);
             lap(stages, "motion", t);
 
             Encoded encoded = renderFrames(models, request, progress, s, audio, source, drivers, motion);
@@ -187,10 +189,11 @@ public final class RenderEngine implements AutoCloseable {
         return Runtime.getRuntime().maxMemory() / 4;
     }
 
-    private float[][] motion(DittoModels models, float[][] features, ConditionSource drivers, RenderSettings s,
-                             long seed) throws RenderException {
-        float[][] cond = conditions(features, drivers, s);
-        int width = cond[0].length;
+    /** Offline or, with {@code online_mode}, as the streaming pipeline makes it, fitted to {@code frames}. */
+    private GeneratedMotion motion(DittoModels models, float[][] features, ConditionSource drivers, RenderSettings s,
+                                   long seed, int frames) throws RenderException {
+        ConditionBuilder conditions = conditionBuilder(drivers, s);
+        int width = MotionSetup.parts(config.get(DittoConfig.AUDIO2MOTION_CFG), s).width(features[0].length);
         long modelWidth = models.conditionWidth(width);
         if (modelWidth != width) {
             throw new RenderException(ErrorKind.MODEL_MISMATCH, "lmdm_v0.4_hubert takes conditions of width "
@@ -200,7 +203,11 @@ public final class RenderEngine implements AutoCloseable {
                 new LegacyRandom(seed), DittoModels.SEQ_FRAMES, DittoModels.MOTION_DIM);
         float[] sourceVector = MotionVector.toVector(drivers.kpCond(), false);
         try {
-            return new Audio2Motion(sampler, sourceVector, MotionSetup.motion(s)).offline(cond);
+            return s.get(Options.ONLINE_MODE)
+                    ? GeneratedMotion.online(sampler, sourceVector, MotionSetup.motion(s), conditions,
+                    models.speechEncoder(), features, frames)
+                    : GeneratedMotion.offline(sampler, sourceVector, MotionSetup.motion(s),
+                    conditions.build(features, 0));
         } catch (IllegalArgumentException e) {
             throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
         }
@@ -208,9 +215,12 @@ public final class RenderEngine implements AutoCloseable {
 
     /** The LMDM's per-frame conditions [audio | emo | eye_open | eye_ball | sc] of the config's parts. */
     float[][] conditions(float[][] features, ConditionSource drivers, RenderSettings s) throws RenderException {
+        return conditionBuilder(drivers, s).build(features, 0);
+    }
+
+    private ConditionBuilder conditionBuilder(ConditionSource drivers, RenderSettings s) throws RenderException {
         ConditionParts parts = MotionSetup.parts(config.get(DittoConfig.AUDIO2MOTION_CFG), s);
-        return new ConditionBuilder(parts, MotionSetup.emotion(s), drivers.eyeOpen(), drivers.eyeBall(), drivers.sc())
-                .build(features, 0);
+        return new ConditionBuilder(parts, MotionSetup.emotion(s), drivers.eyeOpen(), drivers.eyeBall(), drivers.sc());
     }
 
     /**
@@ -238,13 +248,17 @@ public final class RenderEngine implements AutoCloseable {
      */
     private Encoded renderFrames(DittoModels models, RenderRequest request, RenderProgress progress,
                                  RenderSettings s, DecodedAudio audio, RegisteredSource source,
-                                 ConditionSource drivers, float[][] motion)
+                                 ConditionSource drivers, GeneratedMotion generated)
             throws RenderException {
         ThreadBudget budget = ThreadBudget.jvm();
+        float[][] motion = generated.rows();
         int frames = motion.length;
         MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed(),
                         drivers.otherScale()),
                 source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
+        if (generated.d0() != null) {
+            stitch.useD0(MotionVector.fromVector(generated.d0()));
+        }
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
         FloatImage mask = FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA));
         int motionFrames = source.motionFrames();

@@ -1,0 +1,64 @@
+package dittospark.engine;
+
+import dittospark.audio.OfflineFeatures;
+import dittospark.audio.OnlineFeatures;
+import dittospark.audio.SpeechEncoder;
+import dittospark.motion.Audio2Motion;
+import dittospark.motion.ConditionBuilder;
+import dittospark.motion.DdimSampler;
+import dittospark.motion.MotionSettings;
+import dittospark.motion.OnlineMotion;
+
+import java.util.Arrays;
+
+/**
+ * The driving motion of every output frame, and the first driving frame ({@code d0}) an online stream
+ * fixes for the motion stitch (null offline, where the stitch takes the first row).
+ */
+record GeneratedMotion(float[][] rows, float[] d0) {
+
+    /** Features of a whole recording as the online pipeline computes them: window by window, then the open ones. */
+    static float[][] onlineFeatures(SpeechEncoder encoder, float[] samples) {
+        OnlineFeatures stream = new OnlineFeatures(encoder);
+        return concat(stream.push(samples), stream.finish());
+    }
+
+    /** The offline motion: all conditions at once, clips fused over their overlap, smoothed as a whole. */
+    static GeneratedMotion offline(DdimSampler sampler, float[] sourceMotion, MotionSettings settings,
+                                   float[][] conditions) {
+        return new GeneratedMotion(new Audio2Motion(sampler, sourceMotion, settings).offline(conditions), null);
+    }
+
+    /**
+     * The online motion of a whole recording, fed as one stream, fitted to {@code frames} rows: the stream
+     * hands out a few rows more than the audio lasts (its tail is cut), or with a short overlap fewer
+     * (the last row is held to the end).
+     */
+    static GeneratedMotion online(DdimSampler sampler, float[] sourceMotion, MotionSettings settings,
+                                  ConditionBuilder conditions, SpeechEncoder encoder, float[][] features,
+                                  int frames) {
+        float[][] leadIn = new OfflineFeatures(encoder)
+                .extract(new float[settings.overlap() * OfflineFeatures.SAMPLES_PER_FRAME]);
+        OnlineMotion stream = new OnlineMotion(Audio2Motion.online(sampler, sourceMotion, settings), conditions,
+                leadIn);
+        float[][] rows = concat(stream.push(features), stream.finish());
+        return new GeneratedMotion(fit(rows, frames), stream.d0());
+    }
+
+    static float[][] fit(float[][] rows, int frames) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("the motion stream handed out no rows");
+        }
+        float[][] out = Arrays.copyOf(rows, frames);
+        for (int i = rows.length; i < frames; i++) {
+            out[i] = rows[rows.length - 1];
+        }
+        return out;
+    }
+
+    private static float[][] concat(float[][] a, float[][] b) {
+        float[][] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
