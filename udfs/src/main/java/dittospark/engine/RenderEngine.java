@@ -83,6 +83,19 @@ public final class RenderEngine implements AutoCloseable {
 
     /** Renders one pair; the mp4 appears at the request's output only when complete. */
     public RenderResult render(RenderRequest request, RenderProgress progress) throws RenderException {
+        return render(request, progress, false);
+    }
+
+    /**
+     * The same render with its frame stages one after the other on this thread, frame by frame: each
+     * stage's seconds are then its cost alone, with the machine to itself (the bench's stage table).
+     */
+    RenderResult renderStagesAlone(RenderRequest request) throws RenderException {
+        return render(request, RenderProgress.NONE, true);
+    }
+
+    private RenderResult render(RenderRequest request, RenderProgress progress, boolean stagesAlone)
+            throws RenderException {
         long start = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
@@ -116,7 +129,7 @@ public final class RenderEngine implements AutoCloseable {
             GeneratedMotion motion = motion(models, features, drivers, s, request.seed(), frames);
             lap(stages, "motion", t);
 
-            Encoded encoded = renderFrames(models, request, progress, s, audio, source, drivers, motion);
+            Encoded encoded = renderFrames(models, request, progress, s, audio, source, drivers, motion, stagesAlone);
             stages.putAll(encoded.stageSeconds());
             return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
                     (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.written().bytes(),
@@ -248,7 +261,7 @@ public final class RenderEngine implements AutoCloseable {
      */
     private Encoded renderFrames(DittoModels models, RenderRequest request, RenderProgress progress,
                                  RenderSettings s, DecodedAudio audio, RegisteredSource source,
-                                 ConditionSource drivers, GeneratedMotion generated)
+                                 ConditionSource drivers, GeneratedMotion generated, boolean stagesAlone)
             throws RenderException {
         ThreadBudget budget = ThreadBudget.jvm();
         float[][] motion = generated.rows();
@@ -308,11 +321,16 @@ public final class RenderEngine implements AutoCloseable {
         Mp4Writer.Written written;
         try (driving; Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio,
                 encoding)) {
-            pipeline.<Image>run(frames, "encode", (i, image) -> {
+            FramePipeline.Sink<Image> encode = (i, image) -> {
                 writer.write(image);
                 thumbnail.offer(i, image);
                 progress.framesWritten(i + 1, frames);
-            });
+            };
+            if (stagesAlone) {
+                pipeline.runInline(frames, "encode", encode);
+            } else {
+                pipeline.run(frames, "encode", encode);
+            }
             written = writer.finish();
         }
         return new Encoded(pipeline.stageSeconds(), written, jpegOrNull(thumbnail, request.output()));
