@@ -44,6 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
     static final int MISSING_SAMPLES = 2;
     private static final int HD_WIDTH = 1920;
     private static final int HD_HEIGHT = 1080;
+    private static final double WARM_UP_SECONDS = 1.0;
 
     @Option(names = "--samples", description = "folder with portrait.png, portrait_clip_3s.mp4 and speech_24k.wav "
             + "(default: the checkout's samples/, else the copies inside the jar)")
@@ -107,6 +108,12 @@ public final class BenchCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
                 device).engine();
+        // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
+        Path warmUp = cut(speech, WARM_UP_SECONDS, out);
+        for (Path source : List.of(dir.resolve("portrait.png"), hdVideo)) {
+            engine.render(RenderRequest.builder().source(source).audio(warmUp).output(out.resolve("warm_up.mp4"))
+                    .seed(0).build(), RenderProgress.NONE);
+        }
         rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
         rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
         System.out.print(table(rows));
@@ -152,9 +159,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The speech, cut to {@link #seconds} when asked, as a 16-bit wave file. */
     private Path speech(Path full, Path out) throws RenderException, IOException {
-        if (seconds == null) {
-            return full;
-        }
+        return seconds == null ? full : cut(full, seconds, out);
+    }
+
+    private static Path cut(Path full, double seconds, Path out) throws RenderException, IOException {
         DecodedAudio audio = AudioDecoder.decode(full);
         int frames = (int) Math.min(audio.frames(), Math.round(seconds * audio.sampleRate()));
         float[] samples = audio.interleaved();
