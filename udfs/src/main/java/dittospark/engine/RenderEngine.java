@@ -8,11 +8,12 @@ import dittospark.errors.RenderException;
 import dittospark.face.ExtractorInput;
 import dittospark.face.FaceBox;
 import dittospark.face.HaarFaceLocator;
-import dittospark.image.FloatImage;
+import dittospark.image.FrameBuffer;
 import dittospark.image.Image;
 import dittospark.image.ResizeRule;
 import dittospark.media.AudioDecoder;
 import dittospark.media.DecodedAudio;
+import dittospark.media.FramePool;
 import dittospark.media.MiddleFrameThumbnail;
 import dittospark.media.Mp4Writer;
 import dittospark.media.SourceReader;
@@ -32,7 +33,6 @@ import dittospark.motion.StitchedKeypoints;
 import dittospark.options.Options;
 import dittospark.render.FaceMask;
 import dittospark.render.PutBack;
-import dittospark.render.RenderImage;
 import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
 import dittospark.video.SourceKind;
@@ -62,6 +62,8 @@ public final class RenderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RenderEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUEUE = 4;
+    /** Frame buffers: one being filled, QUEUE on their way to the encoder, one being encoded. */
+    private static final int FRAME_BUFFERS = QUEUE + 2;
 
     private final ModelSet modelSet;
     private final DittoModels models;
@@ -206,7 +208,8 @@ public final class RenderEngine implements AutoCloseable {
 
     /**
      * Per output frame: stitch, warp, decode and put back on stage threads; encode on this one, keeping
-     * the middle frame for the thumbnail on the way.
+     * the middle frame for the thumbnail on the way. Put back fills the encoder's own frame buffers, one for
+     * each frame that may be on its way to the encoder at once.
      */
     private Encoded renderFrames(RenderRequest request, RenderProgress progress, RenderSettings s,
                                              DecodedAudio audio, RegisteredSource source, float[][] motion)
@@ -215,7 +218,6 @@ public final class RenderEngine implements AutoCloseable {
         MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed()),
                 source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
-        PutBack putBack = new PutBack(FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA)));
         AppearanceCache appearance = new AppearanceCache(source);
         int motionFrames = source.motionFrames();
         int allFrames = source.frames().size();
@@ -227,18 +229,21 @@ public final class RenderEngine implements AutoCloseable {
                 })
                 .<Stitched, float[]>then("warp", (i, st) -> models.warp(appearance.of(st.sourceFrame()),
                         st.keypoints().source(), st.keypoints().driving()))
-                .<float[], FloatImage>then("decode", (i, feature) ->
-                        RenderImage.fromDecoderOutput(models.decode(feature), SourceRegistrar.CROP, SourceRegistrar.CROP))
-                .<FloatImage, Image>then("putback", (i, render) -> {
-                    int k = Mirror.index(i, allFrames);
-                    return putBack.apply(source.frames().get(k), render, source.c2o().get(k));
-                });
+                .<float[], float[]>then("decode", (i, feature) -> models.decode(feature));
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
         Mp4Writer.Written written;
-        try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio)) {
-            pipeline.<Image>run(frames, "encode", (i, image) -> {
-                writer.write(image);
-                thumbnail.offer(i, image);
+        try (Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio);
+             PutBack putBack = new PutBack(FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA)))) {
+            FramePool buffers = writer.framePool(FRAME_BUFFERS);
+            pipeline.<float[], FrameBuffer>then("putback", (i, decoded) -> {
+                int k = Mirror.index(i, allFrames);
+                FrameBuffer buffer = buffers.take();
+                putBack.apply(source.frames().get(k), decoded, source.c2o().get(k), buffer);
+                return buffer;
+            });
+            pipeline.<FrameBuffer>run(frames, "encode", (i, buffer) -> {
+                thumbnail.offer(i, buffer);
+                writer.write(buffer);
                 progress.framesWritten(i + 1, frames);
             });
             written = writer.finish();
