@@ -11,7 +11,8 @@ package dittospark.image;
  * <p>The taps are read from the source padded with one pixel of 0 on every side ({@link #pad}): then
  * every pixel that reads anything reads a 2x2 block of the padded source, the border's zeros standing
  * where OpenCV puts its border value, and its taps are one int: the padded index of its top-left tap
- * ({@link #tap}) and its entry of {@link #weightTable()} ({@link #entry}).
+ * ({@link #tap}) and its entry of {@link #weightTable()} ({@link #entry}). The value is then
+ * {@code ((tl * w0 + tr * w1) + bl * w2) + br * w3} in float, in that order.
  */
 public final class WarpTaps {
     private static final int INTER_BITS = 5;
@@ -46,7 +47,8 @@ public final class WarpTaps {
 
     /** Taps of {@code m} (source to destination, as given to warpAffine) for destination rows {@code dstWidth} wide. */
     public WarpTaps(Affine m, int srcWidth, int srcHeight, int dstWidth) {
-        if (srcWidth < 1 || srcHeight < 1 || (long) (srcWidth + 2) * (srcHeight + 2) > Integer.MAX_VALUE >> ENTRY_BITS) {
+        if (srcWidth < 1 || srcHeight < 1 || srcWidth > Short.MAX_VALUE || srcHeight > Short.MAX_VALUE
+                || (long) (srcWidth + 2) * (srcHeight + 2) > Integer.MAX_VALUE >> ENTRY_BITS) {
             throw new IllegalArgumentException("no taps for a source of " + srcWidth + "x" + srcHeight);
         }
         this.inv = inverse(m.coefficients());
@@ -61,7 +63,11 @@ public final class WarpTaps {
         }
     }
 
-    /** The taps of destination pixels (x0 + i, y), i < count, into {@code taps[at + i]}. */
+    /**
+     * The taps of destination pixels (x0 + i, y), i < count, into {@code taps[at + i]}. OpenCV saturates the
+     * integer tap position to 16 bits, which only ever moves a position that reads nothing to another that
+     * reads nothing: sources are narrower than 32767 pixels.
+     */
     public void row(int y, int x0, int count, int[] taps, int at) {
         if (x0 < 0 || x0 + count > dstWidth) {
             throw new IndexOutOfBoundsException("columns " + x0 + " to " + (x0 + count) + " of a row of " + dstWidth);
@@ -73,8 +79,8 @@ public final class WarpTaps {
             int x = x0 + i;
             int fixedX = (rowX + columnX[x]) >> (AB_BITS - INTER_BITS);
             int fixedY = (rowY + columnY[x]) >> (AB_BITS - INTER_BITS);
-            int sx = toShort(fixedX >> INTER_BITS);
-            int sy = toShort(fixedY >> INTER_BITS);
+            int sx = fixedX >> INTER_BITS;
+            int sy = fixedY >> INTER_BITS;
             if (sx >= srcWidth || sx < -1 || sy >= srcHeight || sy < -1) {
                 taps[at + i] = OUTSIDE;
             } else {
@@ -136,21 +142,6 @@ public final class WarpTaps {
         return new FloatImage(w, src.height() + 2, c, padded);
     }
 
-    /**
-     * Channel {@code channel} of the destination pixel with {@code taps} (not {@link #OUTSIDE}), from the
-     * padded source {@code padded}, summed as OpenCV sums it.
-     */
-    public static float sample(FloatImage padded, int taps, int channel) {
-        int c = padded.channels();
-        int dx = c;
-        int dy = padded.width() * c;
-        int base = tap(taps) * c + channel;
-        int w = entry(taps) * 4;
-        float[] d = padded.data();
-        return d[base] * WEIGHTS[w] + d[base + dx] * WEIGHTS[w + 1] + d[base + dy] * WEIGHTS[w + 2]
-                + d[base + dy + dx] * WEIGHTS[w + 3];
-    }
-
     private static float[] weights() {
         float[] table = new float[FRACTIONS * 4];
         for (int fy = 0; fy < TAB; fy++) {
@@ -190,9 +181,5 @@ public final class WarpTaps {
     private static int cvRound(double v) {
         double r = Math.rint(v);
         return r >= Integer.MIN_VALUE && r <= Integer.MAX_VALUE ? (int) r : Integer.MIN_VALUE;
-    }
-
-    private static int toShort(int v) {
-        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
     }
 }

@@ -13,6 +13,7 @@ import dittospark.image.WarpTaps;
  */
 final class FaceGather {
     private final FloatImage paddedMask;
+    private final float[] weights = WarpTaps.weightTable();
     private final int maskWidth;
     private final int maskHeight;
     private Affine c2o;
@@ -89,11 +90,21 @@ final class FaceGather {
         spanTo[r] = reach.from();
         rowStart[r] = at;
         warp.row(top + r, reach.from(), n, taps, at);
+        float[] m = paddedMask.data();
+        int down = paddedMask.width();
         int firstFace = -1;
         int lastFace = -1;
         for (int i = 0; i < n; i++) {
             int t = taps[at + i];
-            float a = t == WarpTaps.OUTSIDE ? 0f : Math.min(1f, Math.max(0f, WarpTaps.sample(paddedMask, t, 0)));
+            float a = 0f;
+            if (t != WarpTaps.OUTSIDE) {
+                int k = WarpTaps.tap(t);
+                int e = WarpTaps.entry(t) * 4;
+                // the bilinear sum in OpenCV's order, clipped
+                float warped = m[k] * weights[e] + m[k + 1] * weights[e + 1] + m[k + down] * weights[e + 2]
+                        + m[k + down + 1] * weights[e + 3];
+                a = Math.min(1f, Math.max(0f, warped));
+            }
             alphas[at + i] = a;
             if (a > 0f) {
                 if (firstFace < 0) {

@@ -111,6 +111,8 @@ public final class PutBack implements AutoCloseable {
     private void blend(Image frame, FrameBuffer target, int r0, int r1) {
         int[] taps = gather.taps();
         float[] alphas = gather.alphas();
+        float[] w = weights;
+        float[] rgb = render;
         byte[] f = frame.rgb();
         byte[] line = new byte[frame.width() * CHANNELS];
         ByteBuffer out = target.pixels();
@@ -129,17 +131,17 @@ public final class PutBack implements AutoCloseable {
                     line[o + 2] = f[src + 2];
                     continue;
                 }
-                int t = WarpTaps.tap(taps[p]) * CHANNELS;
-                int e = WarpTaps.entry(taps[p]) * 4;
-                float w0 = weights[e];
-                float w1 = weights[e + 1];
-                float w2 = weights[e + 2];
-                float w3 = weights[e + 3];
-                float red = render[t] * w0 + render[t + 3] * w1 + render[t + down] * w2 + render[t + down + 3] * w3;
-                float green = render[t + 1] * w0 + render[t + 4] * w1 + render[t + down + 1] * w2
-                        + render[t + down + 4] * w3;
-                float blue = render[t + 2] * w0 + render[t + 5] * w1 + render[t + down + 2] * w2
-                        + render[t + down + 5] * w3;
+                int tp = taps[p];
+                int t = WarpTaps.tap(tp) * CHANNELS;
+                int e = WarpTaps.entry(tp) * 4;
+                float w0 = w[e];
+                float w1 = w[e + 1];
+                float w2 = w[e + 2];
+                float w3 = w[e + 3];
+                int u = t + down;
+                float red = rgb[t] * w0 + rgb[t + 3] * w1 + rgb[u] * w2 + rgb[u + 3] * w3;
+                float green = rgb[t + 1] * w0 + rgb[t + 4] * w1 + rgb[u + 1] * w2 + rgb[u + 4] * w3;
+                float blue = rgb[t + 2] * w0 + rgb[t + 5] * w1 + rgb[u + 2] * w2 + rgb[u + 5] * w3;
                 if (a == 1f) {
                     // 1 * render + 0 * frame is the render itself, to the bit
                     line[o] = toByte(red);

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The taps reproduce OpenCV's own float warp bit for bit, so that any subset of its pixels can be computed alone. */
 class WarpTapsTest {
     private static final int TRANSFORMS = 60;
+    private static final float[] WEIGHTS = WarpTaps.weightTable();
 
     @ParameterizedTest(name = "{0} channel(s)")
     @ValueSource(ints = {1, 3})
@@ -108,11 +109,22 @@ class WarpTapsTest {
             warp.row(y, 0, dw, taps, 0);
             for (int x = 0; x < dw; x++) {
                 for (int k = 0; k < c && taps[x] != WarpTaps.OUTSIDE; k++) {
-                    out[(y * dw + x) * c + k] = WarpTaps.sample(padded, taps[x], k);
+                    out[(y * dw + x) * c + k] = sample(padded, taps[x], k);
                 }
             }
         }
         return out;
+    }
+
+    /** One channel of a pixel from its taps: the four weighed taps summed in OpenCV's order. */
+    private static float sample(FloatImage padded, int taps, int channel) {
+        int c = padded.channels();
+        int base = WarpTaps.tap(taps) * c + channel;
+        int down = padded.width() * c;
+        int e = WarpTaps.entry(taps) * 4;
+        float[] d = padded.data();
+        return d[base] * WEIGHTS[e] + d[base + c] * WEIGHTS[e + 1] + d[base + down] * WEIGHTS[e + 2]
+                + d[base + down + c] * WEIGHTS[e + 3];
     }
 
     /** Rotation, scale (also mirrored and sheared a little) and shift that put the source partly outside the frame. */
