@@ -50,6 +50,9 @@ final class FaceGather {
     }
 
     void rebuild(Affine transform, int width, int height, StripWorkers workers) throws InterruptedException {
+        // a build that does not finish is for no transform, and no buffer was painted with it
+        c2o = null;
+        build++;
         WarpTaps warp = new WarpTaps(transform, maskWidth, maskHeight, width);
         WarpTaps.Span[] reach = new WarpTaps.Span[height];
         int first = height;
@@ -80,7 +83,6 @@ final class FaceGather {
         c2o = transform;
         frameWidth = width;
         frameHeight = height;
-        build++;
     }
 
     /** Taps and mask over the row's reach, then its span trimmed to the pixels whose mask is above 0. */
