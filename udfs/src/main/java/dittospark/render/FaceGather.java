@@ -14,6 +14,7 @@ import dittospark.image.WarpTaps;
 final class FaceGather {
     private final FloatImage paddedMask;
     private final float[] weights = WarpTaps.weightTable();
+    private final boolean[] ones;
     private final int maskWidth;
     private final int maskHeight;
     private Affine c2o;
@@ -38,6 +39,21 @@ final class FaceGather {
         this.paddedMask = WarpTaps.pad(mask);
         this.maskWidth = mask.width();
         this.maskHeight = mask.height();
+        this.ones = blocksOfOne(paddedMask);
+    }
+
+    /**
+     * Per padded mask pixel: whether the 2x2 block it starts holds only 1s, so that a pixel reading that
+     * block is 1 without summing (its weights are multiples of 1/1024 that add up to exactly 1).
+     */
+    private static boolean[] blocksOfOne(FloatImage padded) {
+        float[] m = padded.data();
+        int w = padded.width();
+        boolean[] ones = new boolean[m.length];
+        for (int k = 0; k + w + 1 < m.length; k++) {
+            ones[k] = m[k] == 1f && m[k + 1] == 1f && m[k + w] == 1f && m[k + w + 1] == 1f;
+        }
+        return ones;
     }
 
     boolean isFor(Affine transform, int width, int height) {
@@ -103,9 +119,8 @@ final class FaceGather {
                 int k = WarpTaps.tap(t);
                 int e = WarpTaps.entry(t) * 4;
                 // the bilinear sum in OpenCV's order, clipped
-                float warped = m[k] * weights[e] + m[k + 1] * weights[e + 1] + m[k + down] * weights[e + 2]
-                        + m[k + down + 1] * weights[e + 3];
-                a = Math.min(1f, Math.max(0f, warped));
+                a = ones[k] ? 1f : Math.min(1f, Math.max(0f, m[k] * weights[e] + m[k + 1] * weights[e + 1]
+                        + m[k + down] * weights[e + 2] + m[k + down + 1] * weights[e + 3]));
             }
             alphas[at + i] = a;
             if (a > 0f) {
