@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs one piece of work as {@code count} strips at once: strip 0 on the calling thread, the others on
- * workers kept for the purpose, and returns when all are done.
+ * Runs one piece of work as one strip per thread at once: strip 0 on the calling thread, the others on
+ * workers kept for the purpose; returns when all are done, and rethrows the failure of any.
  */
 final class StripWorkers implements AutoCloseable {
     /** Strip {@code index} of {@code count}. */
@@ -33,10 +33,6 @@ final class StripWorkers implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    int count() {
-        return count;
     }
 
     void run(Strip strip) throws InterruptedException {
