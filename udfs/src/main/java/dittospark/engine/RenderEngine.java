@@ -9,10 +9,12 @@ import dittospark.face.ExtractorInput;
 import dittospark.face.FaceBox;
 import dittospark.face.HaarFaceLocator;
 import dittospark.image.FloatImage;
+import dittospark.image.FrameBuffer;
 import dittospark.image.Image;
 import dittospark.image.ResizeRule;
 import dittospark.media.AudioDecoder;
 import dittospark.media.DecodedAudio;
+import dittospark.media.FramePool;
 import dittospark.media.MiddleFrameThumbnail;
 import dittospark.media.Mp4Writer;
 import dittospark.media.SourceReader;
@@ -32,7 +34,6 @@ import dittospark.motion.StitchedKeypoints;
 import dittospark.options.Options;
 import dittospark.render.FaceMask;
 import dittospark.render.PutBack;
-import dittospark.render.RenderImage;
 import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
 import dittospark.runtime.NativeTensor;
@@ -64,6 +65,8 @@ public final class RenderEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RenderEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUEUE = 4;
+    /** Frame buffers: one being filled, QUEUE on their way to the encoder, one being encoded. */
+    private static final int FRAME_BUFFERS = QUEUE + 2;
     private static final String SPEECH_ENCODER_KEY = "w2f_type";
     private static final String HUBERT = "hubert";
 
@@ -256,8 +259,10 @@ public final class RenderEngine implements AutoCloseable {
     /**
      * Per output frame: read the source frames again, stitch, warp, decode and put back on stage threads,
      * the heavy ones with as many workers as the JVM's {@link ThreadBudget} gives a row; encode on this
-     * one, keeping the middle frame for the thumbnail on the way. A video source whose motion comes from
-     * fewer frames than it puts back into (motion_frames) is read twice at once.
+     * one, keeping the middle frame for the thumbnail on the way. Put back fills the encoder's own frame
+     * buffers, one for each frame that may be on its way to the encoder at once, in row strips on the
+     * row's put-back threads. A video source whose motion comes from fewer frames than it puts back into
+     * (motion_frames) is read twice at once.
      */
     private Encoded renderFrames(DittoModels models, RenderRequest request, RenderProgress progress,
                                  RenderSettings s, DecodedAudio audio, RegisteredSource source,
@@ -294,15 +299,15 @@ public final class RenderEngine implements AutoCloseable {
                         source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion[i]), i,
                         ctrl.getOrDefault(i, FrameControl.NONE))))
                 .<Stitched, Along<float[]>>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, volume))
-                .<Along<float[]>, Along<FloatImage>>then("decode", budget.decodeWorkers(), () -> {
+                .<Along<float[]>, Along<float[]>>then("decode", budget.decodeWorkers(), () -> {
                     Predictor<float[], NativeTensor> decoder = models.decoder();
-                    float[] chw = new float[3 * SourceRegistrar.CROP * SourceRegistrar.CROP];
                     return new FramePipeline.Stage<>() {
                         @Override
-                        public Along<FloatImage> apply(int i, Along<float[]> feature) throws Exception {
+                        public Along<float[]> apply(int i, Along<float[]> feature) throws Exception {
+                            // a new array each frame: put back may still read the one before
+                            float[] chw = new float[3 * SourceRegistrar.CROP * SourceRegistrar.CROP];
                             decoder.predict(feature.value()).get(chw);
-                            return new Along<>(RenderImage.fromDecoderOutput(chw, SourceRegistrar.CROP,
-                                    SourceRegistrar.CROP), feature.frame());
+                            return new Along<>(chw, feature.frame());
                         }
 
                         @Override
@@ -310,20 +315,21 @@ public final class RenderEngine implements AutoCloseable {
                             decoder.close();
                         }
                     };
-                })
-                .<Along<FloatImage>, Image>then("putback", budget.putBackWorkers(), () -> {
-                    PutBack putBack = new PutBack(mask);
-                    return (i, render) -> putBack.apply(render.frame(), render.value(),
-                            source.c2o().get(Mirror.index(i, allFrames)));
                 });
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
         Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
         try (driving; Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio,
-                encoding)) {
-            FramePipeline.Sink<Image> encode = (i, image) -> {
-                writer.write(image);
-                thumbnail.offer(i, image);
+                encoding); PutBack putBack = new PutBack(mask, budget.putBackWorkers())) {
+            FramePool buffers = writer.framePool(FRAME_BUFFERS);
+            pipeline.<Along<float[]>, FrameBuffer>then("putback", (i, decoded) -> {
+                FrameBuffer buffer = buffers.take();
+                putBack.apply(decoded.frame(), decoded.value(), source.c2o().get(Mirror.index(i, allFrames)), buffer);
+                return buffer;
+            });
+            FramePipeline.Sink<FrameBuffer> encode = (i, buffer) -> {
+                thumbnail.offer(i, buffer);
+                writer.write(buffer);
                 progress.framesWritten(i + 1, frames);
             };
             if (stagesAlone) {

@@ -1,5 +1,6 @@
 package dittospark.media;
 
+import dittospark.image.FrameBuffer;
 import dittospark.image.Image;
 
 import javax.imageio.ImageIO;
@@ -11,7 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
- * A small JPEG of a video's middle frame (index {@code frames / 2}), for contact sheets. Kept while the
+ * A small JPEG of a video's middle frame (index {@code frames / 2}), for contact sheets. Copied while the
  * frames go to the encoder, so that the finished video need not be decoded again to find it.
  */
 public final class MiddleFrameThumbnail {
@@ -26,10 +27,10 @@ public final class MiddleFrameThumbnail {
         this.middle = frames / 2;
     }
 
-    /** Keeps frame {@code index} of the video when it is the middle one. */
-    public void offer(int index, Image image) {
+    /** Keeps a copy of frame {@code index} of the video when it is the middle one. */
+    public void offer(int index, FrameBuffer buffer) {
         if (index == middle) {
-            frame = image;
+            frame = buffer.toImage();
         }
     }
 

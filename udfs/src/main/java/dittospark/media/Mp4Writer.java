@@ -4,6 +4,7 @@ import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
 import dittospark.files.StagedFile;
+import dittospark.image.FrameBuffer;
 import dittospark.image.Image;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -25,6 +26,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
  * Writes an H.264 (libx264, yuv420p, crf 18, the preset of its {@link Encoding}) mp4 at 25 fps with the
  * speech muxed as AAC. The file is written as a {@link StagedFile} and moved onto the target by
  * {@link #finish()}; closing without finishing deletes it, so a target never holds a partial video.
+ * Frames come as pictures, copied into the encoder's frame, or in the writer's own {@link FramePool}
+ * buffers, encoded where they lie.
  */
 public final class Mp4Writer implements AutoCloseable {
     public static final int FPS = 25;
@@ -62,6 +65,7 @@ public final class Mp4Writer implements AutoCloseable {
     private final FFmpegFrameRecorder recorder;
     private final Frame frame;
     private final FloatBuffer audioBlock;
+    private FramePool pool;
     private int frames;
     /** Audio sample frames handed to the encoder so far. */
     private long audioFrames;
@@ -128,16 +132,53 @@ public final class Mp4Writer implements AutoCloseable {
 
     /** Appends one frame (the size given to {@link #open}) and the audio that plays during it. */
     public void write(Image image) throws RenderException {
-        if (finished) {
-            throw new IllegalStateException("video " + file.target() + " is already finished");
-        }
+        requireUnfinished();
         if (image.width() != width || image.height() != height) {
             throw new IllegalArgumentException("frame is " + image.width() + "x" + image.height() + ", video is "
                     + width + "x" + height);
         }
         copyInto(image, (ByteBuffer) frame.image[0], frame.imageStride);
+        encode(frame);
+    }
+
+    /**
+     * The buffers to fill frames in for {@link #write(FrameBuffer)}: {@code buffers} of them, as many as
+     * may be on their way to the encoder at once. One pool per writer.
+     */
+    public FramePool framePool(int buffers) {
+        if (pool != null) {
+            throw new IllegalStateException("video " + file.target() + " already has its frame pool");
+        }
+        pool = new FramePool(width, height, buffers);
+        return pool;
+    }
+
+    /**
+     * Appends the frame in {@code buffer}, one of this writer's {@link #framePool}, and the audio that plays
+     * during it, then gives the buffer back to the pool.
+     */
+    public void write(FrameBuffer buffer) throws RenderException {
+        if (pool == null) {
+            throw new IllegalStateException("video " + file.target() + " has no frame pool");
+        }
+        Frame pooled = pool.frameOf(buffer);
         try {
-            recorder.record(frame, AV_PIX_FMT_RGB24);
+            requireUnfinished();
+            encode(pooled);
+        } finally {
+            pool.giveBack(buffer);
+        }
+    }
+
+    private void requireUnfinished() {
+        if (finished) {
+            throw new IllegalStateException("video " + file.target() + " is already finished");
+        }
+    }
+
+    private void encode(Frame image) throws RenderException {
+        try {
+            recorder.record(image, AV_PIX_FMT_RGB24);
             frames++;
             writeAudioUntil(audioFramesAt(frames));
         } catch (FrameRecorder.Exception e) {
@@ -187,6 +228,9 @@ public final class Mp4Writer implements AutoCloseable {
     public void close() {
         releaseQuietly(recorder);
         frame.close();
+        if (pool != null) {
+            pool.close();
+        }
         file.close();
     }
 

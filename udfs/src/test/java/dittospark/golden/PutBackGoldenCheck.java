@@ -3,10 +3,13 @@ package dittospark.golden;
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.image.Affine;
 import dittospark.image.FloatImage;
+import dittospark.image.FrameBuffer;
+import dittospark.image.Image;
 import dittospark.render.FaceMask;
 import dittospark.render.PutBack;
 import org.junit.jupiter.api.DynamicTest;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -46,14 +49,32 @@ public final class PutBackGoldenCheck implements GoldenCheck {
         assertClose("mask", toDouble(mask.data()), expected.data());
     }
 
-    private static void checkPutBack(Path goldenDir) {
+    private static void checkPutBack(Path goldenDir) throws InterruptedException {
         JsonNode root = GoldenFiles.json(FILE);
         Npy render = GoldenFiles.npy(RENDER);
-        FloatImage renderImage = new FloatImage(render.shape()[1], render.shape()[0], render.shape()[2], render.floats());
+        assertThat(render.shape()).as("render shape").containsExactly(FaceMask.SIZE, FaceMask.SIZE, 3);
         Affine c2o = GoldenFiles.affine(root.get("M_c2o")).toFloat32();
-        PutBack putBack = new PutBack(FaceMask.forMode("blend", 1));
-        GoldenImages.assertNearlyEqual(RESULT,
-                putBack.apply(GoldenImages.read(goldenDir.resolve(FRAME)), renderImage, c2o),
-                GoldenImages.read(goldenDir.resolve(RESULT)));
+        Image frame = GoldenImages.read(goldenDir.resolve(FRAME));
+        FrameBuffer out = new FrameBuffer(frame.width(), frame.height(), frame.width() * 3,
+                ByteBuffer.allocate(frame.width() * frame.height() * 3));
+        try (PutBack putBack = new PutBack(FaceMask.forMode("blend", 1))) {
+            putBack.apply(frame, decoderOutput(render.floats()), c2o, out);
+        }
+        GoldenImages.assertNearlyEqual(RESULT, out.toImage(), GoldenImages.read(goldenDir.resolve(RESULT)));
+    }
+
+    /**
+     * The decoder output (RGB planes, 0..1) that put back scales to the golden render (interleaved, 0..255):
+     * v / 255, which scales back to v itself for most values and to within a float32 step of it for the rest.
+     */
+    private static float[] decoderOutput(float[] hwc) {
+        int plane = hwc.length / 3;
+        float[] chw = new float[hwc.length];
+        for (int p = 0; p < plane; p++) {
+            for (int c = 0; c < 3; c++) {
+                chw[c * plane + p] = hwc[p * 3 + c] / 255f;
+            }
+        }
+        return chw;
     }
 }

@@ -1,11 +1,13 @@
 package dittospark.media;
 
-import dittospark.image.Image;
+import dittospark.image.FrameBuffer;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,18 @@ class MiddleFrameThumbnailTest {
     }
 
     @Test
+    void keepsTheMiddleFrameAsItWasWhenOffered() throws Exception {
+        MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(FRAMES);
+        FrameBuffer reused = flat(64, 48, 200);
+        thumbnail.offer(FRAMES / 2, reused);
+        Arrays.fill(reused.pixels().array(), (byte) 0);
+
+        int red = (decode(thumbnail.jpeg()).getRGB(32, 24) >> 16) & 0xFF;
+
+        assertThat(red).as("red of the thumbnail after its buffer was filled again").isBetween(194, 206);
+    }
+
+    @Test
     void needsTheMiddleFrame() {
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(FRAMES);
         thumbnail.offer(0, flat(64, 48, 0));
@@ -58,13 +72,17 @@ class MiddleFrameThumbnailTest {
         return ImageIO.read(new ByteArrayInputStream(jpeg));
     }
 
-    private static Image flat(int width, int height, int red) {
-        byte[] rgb = new byte[width * height * 3];
-        for (int p = 0; p < width * height; p++) {
-            rgb[p * 3] = (byte) red;
-            rgb[p * 3 + 1] = (byte) 100;
-            rgb[p * 3 + 2] = (byte) 50;
+    /** A flat frame in a buffer whose rows are padded, as an encoder's may be. */
+    private static FrameBuffer flat(int width, int height, int red) {
+        int stride = width * 3 + 8;
+        ByteBuffer pixels = ByteBuffer.allocate(stride * height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                pixels.put(y * stride + x * 3, (byte) red);
+                pixels.put(y * stride + x * 3 + 1, (byte) 100);
+                pixels.put(y * stride + x * 3 + 2, (byte) 50);
+            }
         }
-        return new Image(width, height, rgb);
+        return new FrameBuffer(width, height, stride, pixels);
     }
 }

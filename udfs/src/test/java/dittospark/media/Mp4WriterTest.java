@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
+import dittospark.image.FrameBuffer;
 import dittospark.image.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
@@ -86,6 +90,92 @@ class Mp4WriterTest {
                     .isBetween(frame(7).at(10, 10, 0) - 8, frame(7).at(10, 10, 0) + 8);
             assertThat(frames.get(7).at(10, 10, 2)).as("blue of frame 7, within crf 18 loss")
                     .isBetween(frame(7).at(10, 10, 2) - 8, frame(7).at(10, 10, 2) + 8);
+        }
+    }
+
+    @Test
+    void framesFilledInPoolBuffersAreEncodedAsTheyLie() throws Exception {
+        Path target = dir.resolve("pooled.mp4");
+        try (Mp4Writer writer = Mp4Writer.open(target, WIDTH, HEIGHT, tone(16_000, 1, 1.2))) {
+            FramePool pool = writer.framePool(2);
+            for (int i = 0; i < FRAMES; i++) {
+                FrameBuffer buffer = pool.take();
+                buffer.copyRows(frame(i), 0, HEIGHT);
+                writer.write(buffer);
+            }
+            writer.finish();
+        }
+
+        try (SourceReader reader = SourceReader.open(target, 0)) {
+            List<Image> frames = reader.readAll();
+
+            assertThat(frames).as("frames read back").hasSize(FRAMES);
+            assertThat(frames.get(7).at(10, 10, 0)).as("red of frame 7, within crf 18 loss")
+                    .isBetween(frame(7).at(10, 10, 0) - 8, frame(7).at(10, 10, 0) + 8);
+        }
+    }
+
+    @Test
+    void poolBuffersMayHavePaddedRows() throws Exception {
+        int width = 62;
+        Path target = dir.resolve("padded.mp4");
+        int stride = 0;
+        try (Mp4Writer writer = Mp4Writer.open(target, width, HEIGHT, tone(16_000, 1, 1))) {
+            FramePool pool = writer.framePool(1);
+            for (int i = 0; i < 5; i++) {
+                FrameBuffer buffer = pool.take();
+                stride = buffer.stride();
+                for (int y = 0; y < HEIGHT; y++) {
+                    for (int x = 0; x < width * 3; x++) {
+                        buffer.pixels().put(y * buffer.stride() + x, (byte) (x < width * 3 / 2 ? 30 : 220));
+                    }
+                }
+                writer.write(buffer);
+            }
+            writer.finish();
+        }
+
+        try (SourceReader reader = SourceReader.open(target, 0)) {
+            Image last = reader.readAll().get(4);
+
+            assertThat(stride).as("row stride of a %d pixel wide frame", width).isGreaterThan(width * 3);
+            assertThat(last.at(5, 40, 0)).as("grey at the left of the last row").isBetween(22, 38);
+            assertThat(last.at(56, 40, 0)).as("grey at the right of the last row").isBetween(212, 228);
+        }
+    }
+
+    @Test
+    void takeWaitsUntilTheEncoderGivesABufferBack() throws Exception {
+        try (Mp4Writer writer = Mp4Writer.open(dir.resolve("out.mp4"), WIDTH, HEIGHT, tone(16_000, 1, 1))) {
+            FramePool pool = writer.framePool(1);
+            FrameBuffer only = pool.take();
+            CompletableFuture<FrameBuffer> next = new CompletableFuture<>();
+            Thread taker = new Thread(() -> {
+                try {
+                    next.complete(pool.take());
+                } catch (InterruptedException e) {
+                    next.completeExceptionally(e);
+                }
+            });
+            taker.start();
+            while (taker.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+
+            assertThat(next).as("second take while the only buffer is out").isNotDone();
+            writer.write(only);
+            assertThat(next.get()).as("buffer taken once written").isSameAs(only);
+        }
+    }
+
+    @Test
+    void aBufferFromElsewhereIsRefused() throws Exception {
+        try (Mp4Writer writer = Mp4Writer.open(dir.resolve("out.mp4"), WIDTH, HEIGHT, tone(16_000, 1, 1))) {
+            writer.framePool(1);
+            FrameBuffer foreign = new FrameBuffer(WIDTH, HEIGHT, WIDTH * 3, ByteBuffer.allocate(WIDTH * HEIGHT * 3));
+
+            assertThatThrownBy(() -> writer.write(foreign)).as("writing a buffer the writer did not lend")
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
