@@ -156,8 +156,8 @@ public final class RenderEngine implements AutoCloseable {
 
     /**
      * The face that registration starts from on the first frame of {@code source}, in the source's own
-     * pixels (located at the size a render with default options loads it): a cheap check that a source
-     * will render. Empty when the frame shows no face.
+     * pixels (located at the size a render with default options loads it, by the default face front
+     * end): a cheap check that a source will render. Empty when the frame shows no face.
      */
     public Optional<FaceBox> faceBox(Path source) throws RenderException {
         Image frame;
@@ -169,7 +169,7 @@ public final class RenderEngine implements AutoCloseable {
         double sx = (double) frame.width() / loaded.width();
         double sy = (double) frame.height() / loaded.height();
         try (DittoModels models = new DittoModels(modelSet)) {
-            return new SourceRegistrar(models, haar).locate(loaded).map(b -> new FaceBox((float) (b.x1() * sx),
+            return new SourceRegistrar(models, haar).locate(loaded, s.get(Options.FACE_FRONTEND)).map(b -> new FaceBox((float) (b.x1() * sx),
                     (float) (b.y1() * sy), (float) (b.x2() * sx), (float) (b.y2() * sy)));
         }
     }

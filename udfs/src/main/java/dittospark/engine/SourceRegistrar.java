@@ -3,6 +3,7 @@ package dittospark.engine;
 import dittospark.errors.RenderException;
 import dittospark.face.BlazeDetection;
 import dittospark.face.BlazeFaceCodec;
+import dittospark.face.BlazeFaceSearch;
 import dittospark.face.CropMath;
 import dittospark.face.ExtractorInput;
 import dittospark.face.EyeAttributes;
@@ -125,8 +126,22 @@ final class SourceRegistrar {
         return Landmark106Codec.postprocess(models.landmark106(in.blob()), in.toCrop());
     }
 
+    /**
+     * The largest face on {@code frame} as {@code frontend} finds it on a first frame: the mediapipe
+     * front end by BlazeFace (or the cascade where the model set asks for it), the reference one by
+     * {@link #locate(Image)}.
+     */
+    Optional<FaceBox> locate(Image frame, FaceFrontend frontend) throws RenderException {
+        if (frontend == FaceFrontend.MEDIAPIPE && haar == null) {
+            return BlazeFaceSearch.largestFace(frame, models).map(r -> new FaceBox(
+                    (float) (r.centerX() - r.width() / 2), (float) (r.centerY() - r.height() / 2),
+                    (float) (r.centerX() + r.width() / 2), (float) (r.centerY() + r.height() / 2)));
+        }
+        return locate(frame);
+    }
+
     /** The largest face on {@code frame}, by the model set's detector or the Haar cascade. */
-    Optional<FaceBox> locate(Image frame) throws RenderException {
+    private Optional<FaceBox> locate(Image frame) throws RenderException {
         if (haar != null) {
             return haar.largestFace(frame);
         }

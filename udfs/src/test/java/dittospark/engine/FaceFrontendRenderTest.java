@@ -1,5 +1,7 @@
 package dittospark.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
@@ -80,5 +82,20 @@ class FaceFrontendRenderTest {
         assertThat(e).as("failure of a reference render without its face models").isNotNull();
         assertThat(e.kind()).as("its kind").isEqualTo(ErrorKind.MODEL_MISMATCH);
         assertThat(e.getMessage()).as("its message").contains("insightface_det");
+    }
+
+    @Test
+    void aFolderWhoseConfigChoosesMediapipeLocatesTheFaceWithBlazeFace() throws Exception {
+        Path config = folder.resolve("ditto_cfg/v0.4_hubert_cfg_trt.json");
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(config.toFile());
+        json.remove("face_detector");
+        ((ObjectNode) json.get("default_kwargs")).put("face_frontend", "mediapipe");
+        Path mediapipeConfig = work.resolve("mediapipe_cfg.json");
+        new ObjectMapper().writeValue(mediapipeConfig.toFile(), json);
+
+        try (RenderEngine engine = RenderEngine.builder().models(folder).config(mediapipeConfig).build()) {
+            assertThat(engine.faceBox(Samples.file("portrait.png"))).as("face box without the reference's detector")
+                    .isPresent();
+        }
     }
 }

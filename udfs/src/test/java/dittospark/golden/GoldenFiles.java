@@ -46,6 +46,17 @@ public final class GoldenFiles {
         }
     }
 
+    /** {@code file} and the files its cases name in {@code fields}: what a check of those cases claims. */
+    public static java.util.Set<String> withCaseFiles(String file, String... fields) {
+        java.util.Set<String> files = new java.util.HashSet<>(java.util.Set.of(file));
+        for (JsonNode c : json(file).get("cases")) {
+            for (String field : fields) {
+                files.add(c.get(field).asText());
+            }
+        }
+        return files;
+    }
+
     public static Npy npy(String name) {
         try {
             return Npy.read(file(name));

@@ -6,7 +6,6 @@ import dittospark.audio.SpeechEncoder;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -48,12 +47,7 @@ public final class OfflineFeaturesCheck implements GoldenCheck {
 
     @Override
     public Set<String> claims(Path goldenDir) {
-        Set<String> files = new HashSet<>(Set.of(FILE));
-        for (JsonNode c : GoldenFiles.json(FILE).get("cases")) {
-            files.add(c.get("audio").asText());
-            files.add(c.get("features").asText());
-        }
-        return files;
+        return GoldenFiles.withCaseFiles(FILE, "audio", "features");
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.DynamicTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -27,12 +26,7 @@ public final class OnlineFeaturesCheck implements GoldenCheck {
 
     @Override
     public Set<String> claims(Path goldenDir) {
-        Set<String> files = new HashSet<>(Set.of(FILE));
-        for (JsonNode c : GoldenFiles.json(FILE).get("cases")) {
-            files.add(c.get("audio").asText());
-            files.add(c.get("features").asText());
-        }
-        return files;
+        return GoldenFiles.withCaseFiles(FILE, "audio", "features");
     }
 
     @Override

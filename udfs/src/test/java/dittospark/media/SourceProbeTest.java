@@ -66,15 +66,28 @@ class SourceProbeTest {
     }
 
     @Test
-    void pictureFormatWeDoNotReadIsUnreadable() throws Exception {
+    void aTiffIsProbedAsAPicture() throws Exception {
         FfmpegCli.assumeInstalled();
         Path tiff = dir.resolve("face.tiff");
-        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=32x32", "-frames:v", "1", tiff.toString());
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=32x30", "-frames:v", "1", tiff.toString());
 
-        RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(tiff));
+        SourceInfo info = SourceProbe.probe(tiff);
 
+        assertThat(info.kind()).as("kind of a TIFF").isEqualTo(SourceKind.IMAGE);
+        assertThat(new int[] {info.width(), info.height()}).as("size of the TIFF").containsExactly(32, 30);
+    }
+
+    @Test
+    void aGifIsAPictureThatCannotBeRead() throws Exception {
+        FfmpegCli.assumeInstalled();
+        Path gif = dir.resolve("face.gif");
+        FfmpegCli.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=32x32", "-frames:v", "1", gif.toString());
+
+        RenderException e = catchThrowableOfType(RenderException.class, () -> SourceProbe.probe(gif));
+
+        assertThat(e).as("failure of a GIF").isNotNull();
         assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.SOURCE_UNREADABLE);
-        assertThat(e.getMessage()).as("message names the format").contains("tiff picture");
+        assertThat(e.getMessage()).as("message names the file").contains(gif.toString());
     }
 
     @Test
