@@ -147,9 +147,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ThreadBudget t = ThreadBudget.jvm();
         b.append("provider: ").append(rows.isEmpty() ? "-" : rows.get(0).endToEnd().provider())
-                .append(String.format("; threads: %d (ONNX Runtime %d, OpenCV %d, x264 %d; workers: warp %d, decode %d,"
-                                + " put back %d)%n", t.cores(), t.modelThreads(), t.opencvThreads(), t.encoderThreads(),
-                        t.warpWorkers(), t.decodeWorkers(), t.putBackWorkers()))
+                .append(String.format("; threads: %d (ONNX Runtime %d, OpenCV %d, x264 %d; workers: warp %d, decode %d;"
+                                + " put-back threads %d)%n", t.cores(), t.modelThreads(), t.opencvThreads(), t.encoderThreads(),
+                        t.warpWorkers(), t.decodeWorkers(), t.putBackThreads()))
                 .append("stage columns: each frame stage alone, the stages run one after the other on one thread;"
                         + " models-only = warp + decode alone; encode-only = the output's frames encoded again;\n"
                         + "end-to-end = the whole render (audio, registration, features, motion included) per frame;"

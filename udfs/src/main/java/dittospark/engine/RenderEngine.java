@@ -320,7 +320,7 @@ public final class RenderEngine implements AutoCloseable {
         Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
         try (driving; Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio,
-                encoding); PutBack putBack = new PutBack(mask, budget.putBackWorkers())) {
+                encoding); PutBack putBack = new PutBack(mask, budget.putBackThreads())) {
             FramePool buffers = writer.framePool(FRAME_BUFFERS);
             pipeline.<Along<float[]>, FrameBuffer>then("putback", (i, decoded) -> {
                 FrameBuffer buffer = buffers.take();

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * pool is sized to all of the cores: it is one pool per JVM, which every row's runs feed, so it does
  * not grow with the rows, and a row whose stages wait can leave its cores to another row's runs. Its
  * threads sleep when idle instead of spinning on cores the other pools need. Within a row, put back
- * (plain Java over the whole frame, the longest stage on large frames) gets a worker per thread of the
- * share; warp and decode, whose runs already spread over ONNX Runtime's pool, get half as many; x264
- * and OpenCV (the put-back warps) get the share.
+ * (plain Java over the face's pixels, the longest stage on large frames) splits its rows over a thread
+ * per core of the share; warp and decode, whose runs already spread over ONNX Runtime's pool, get half
+ * as many workers; x264 and OpenCV (crops and resizes) get the share.
  *
  * @param cores          the cores of the JVM (an executor's, or what {@code --threads} says)
  * @param rows           how many renders run at once, at most {@code cores}
@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * @param encoderThreads x264's threads, per row
  * @param warpWorkers    workers of the warp stage, per row
  * @param decodeWorkers  workers of the decode stage, per row
- * @param putBackWorkers workers of the put-back stage, per row
+ * @param putBackThreads threads of the put-back stage's row strips, per row
  */
 public record ThreadBudget(int cores, int rows, int modelThreads, int opencvThreads, int encoderThreads,
-                           int warpWorkers, int decodeWorkers, int putBackWorkers) {
+                           int warpWorkers, int decodeWorkers, int putBackThreads) {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadBudget.class);
     private static ThreadBudget installed;
 
@@ -62,10 +62,10 @@ public record ThreadBudget(int cores, int rows, int modelThreads, int opencvThre
         ImageOps.useThreads(budget.opencvThreads());
         installed = budget;
         LOG.info("threads: {} cores for {} row(s) at once; ONNX Runtime {}{}, OpenCV {}, and per row x264 {}, "
-                        + "warp {}, decode {}, put back {} worker(s)", budget.cores(), budget.rows(), models,
+                        + "warp {} and decode {} worker(s), put back {} thread(s)", budget.cores(), budget.rows(), models,
                 models == budget.modelThreads() ? "" : " (made before, of " + budget.modelThreads() + " asked)",
                 budget.opencvThreads(), budget.encoderThreads(), budget.warpWorkers(), budget.decodeWorkers(),
-                budget.putBackWorkers());
+                budget.putBackThreads());
     }
 
     /** The JVM's budget: the one installed, else the available processors for one row, installed now. */

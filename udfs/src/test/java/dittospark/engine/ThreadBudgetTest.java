@@ -49,7 +49,7 @@ class ThreadBudgetTest {
     void rowsTimesTheirThreadsNeverExceedTheCores() {
         assertThat(everySplitUpTo(64)).as("splits of 1..64 cores").allSatisfy(b -> {
             int perRow = Math.max(b.encoderThreads(), Math.max(b.warpWorkers(), Math.max(b.decodeWorkers(),
-                    b.putBackWorkers())));
+                    b.putBackThreads())));
             assertThat(perRow).as("largest per-row pool of %s", b).isPositive();
             assertThat(b.rows() * perRow).as("rows times the largest per-row pool of %s", b)
                     .isLessThanOrEqualTo(b.cores());
