@@ -1,7 +1,6 @@
 package dittospark.engine;
 
 import dittospark.audio.OfflineFeatures;
-import dittospark.audio.OnlineFeatures;
 import dittospark.audio.SpeechEncoder;
 import dittospark.motion.Audio2Motion;
 import dittospark.motion.ConditionBuilder;
@@ -16,12 +15,6 @@ import java.util.Arrays;
  * fixes for the motion stitch (null offline, where the stitch takes the first row).
  */
 record GeneratedMotion(float[][] rows, float[] d0) {
-
-    /** Features of a whole recording as the online pipeline computes them: window by window, then the open ones. */
-    static float[][] onlineFeatures(SpeechEncoder encoder, float[] samples) {
-        OnlineFeatures stream = new OnlineFeatures(encoder);
-        return concat(stream.push(samples), stream.finish());
-    }
 
     /** The offline motion: all conditions at once, clips fused over their overlap, smoothed as a whole. */
     static GeneratedMotion offline(DdimSampler sampler, float[] sourceMotion, MotionSettings settings,

@@ -3,6 +3,7 @@ package dittospark.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dittospark.audio.OfflineFeatures;
+import dittospark.audio.OnlineFeatures;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.face.ExtractorInput;
@@ -125,7 +126,7 @@ public final class RenderEngine implements AutoCloseable {
             t = lap(stages, "register", t);
 
             boolean online = s.get(Options.ONLINE_MODE);
-            float[][] features = online ? GeneratedMotion.onlineFeatures(models.speechEncoder(), samples)
+            float[][] features = online ? OnlineFeatures.whole(models.speechEncoder(), samples)
                     : new OfflineFeatures(models.speechEncoder()).extract(samples);
             t = lap(stages, "features", t);
 
@@ -169,8 +170,9 @@ public final class RenderEngine implements AutoCloseable {
         double sx = (double) frame.width() / loaded.width();
         double sy = (double) frame.height() / loaded.height();
         try (DittoModels models = new DittoModels(modelSet)) {
-            return new SourceRegistrar(models, haar).locate(loaded, s.get(Options.FACE_FRONTEND)).map(b -> new FaceBox((float) (b.x1() * sx),
-                    (float) (b.y1() * sy), (float) (b.x2() * sx), (float) (b.y2() * sy)));
+            return new SourceRegistrar(models, haar).locate(loaded, s.get(Options.FACE_FRONTEND))
+                    .map(b -> new FaceBox((float) (b.x1() * sx), (float) (b.y1() * sy), (float) (b.x2() * sx),
+                            (float) (b.y2() * sy)));
         }
     }
 

@@ -3,7 +3,6 @@ package dittospark.engine;
 import dittospark.errors.RenderException;
 import dittospark.face.BlazeDetection;
 import dittospark.face.BlazeFaceCodec;
-import dittospark.face.BlazeFaceSearch;
 import dittospark.face.CropMath;
 import dittospark.face.ExtractorInput;
 import dittospark.face.EyeAttributes;
@@ -65,7 +64,7 @@ final class SourceRegistrar {
         List<MotionInfo> motion = new ArrayList<>();
         List<float[]> eyeOpen = new ArrayList<>();
         List<float[]> eyeBall = new ArrayList<>();
-        FaceTracking tracking = s.get(Options.FACE_FRONTEND) == FaceFrontend.MEDIAPIPE ? mediaPipe : reference;
+        FaceTracking tracking = tracking(s.get(Options.FACE_FRONTEND));
         float[] landmarks = null;
         EyeAttributes lastEyes = null;
         for (int j = 0; ; j++) {
@@ -103,6 +102,17 @@ final class SourceRegistrar {
 
     /** The release's front end: 203 landmarks, found around the 106 of the located face, then frame to frame. */
     private final class ReferenceTracking implements FaceTracking {
+        /** By the model set's detector (SCRFD) or the Haar cascade. */
+        @Override
+        public Optional<FaceBox> locate(Image frame) throws RenderException {
+            if (haar != null) {
+                return haar.largestFace(frame);
+            }
+            ScrfdCodec.Input in = ScrfdCodec.preprocess(frame);
+            return ScrfdCodec.largest(ScrfdCodec.decode(models.scrfd(in.blob()), in.detScale()))
+                    .map(ScrfdCodec.Detection::box);
+        }
+
         @Override
         public float[] first(Image frame) throws RenderException {
             return landmark203(frame, firstLandmarks(frame));
@@ -121,33 +131,18 @@ final class SourceRegistrar {
 
     /** Face box, then 106 landmarks, on the first frame: the start of 203-landmark tracking. */
     private float[] firstLandmarks(Image frame) throws RenderException {
-        FaceBox box = locate(frame).orElseThrow(() -> FaceTracking.noFace(frame));
+        FaceBox box = reference.locate(frame).orElseThrow(() -> FaceTracking.noFace(frame));
         Landmark106Codec.Input in = Landmark106Codec.preprocess(frame, box);
         return Landmark106Codec.postprocess(models.landmark106(in.blob()), in.toCrop());
     }
 
-    /**
-     * The largest face on {@code frame} as {@code frontend} finds it on a first frame: the mediapipe
-     * front end by BlazeFace (or the cascade where the model set asks for it), the reference one by
-     * {@link #locate(Image)}.
-     */
+    /** The largest face on {@code frame} as {@code frontend} finds it on a first frame. */
     Optional<FaceBox> locate(Image frame, FaceFrontend frontend) throws RenderException {
-        if (frontend == FaceFrontend.MEDIAPIPE && haar == null) {
-            return BlazeFaceSearch.largestFace(frame, models).map(r -> new FaceBox(
-                    (float) (r.centerX() - r.width() / 2), (float) (r.centerY() - r.height() / 2),
-                    (float) (r.centerX() + r.width() / 2), (float) (r.centerY() + r.height() / 2)));
-        }
-        return locate(frame);
+        return tracking(frontend).locate(frame);
     }
 
-    /** The largest face on {@code frame}, by the model set's detector or the Haar cascade. */
-    private Optional<FaceBox> locate(Image frame) throws RenderException {
-        if (haar != null) {
-            return haar.largestFace(frame);
-        }
-        ScrfdCodec.Input in = ScrfdCodec.preprocess(frame);
-        return ScrfdCodec.largest(ScrfdCodec.decode(models.scrfd(in.blob()), in.detScale()))
-                .map(ScrfdCodec.Detection::box);
+    private FaceTracking tracking(FaceFrontend frontend) {
+        return frontend == FaceFrontend.MEDIAPIPE ? mediaPipe : reference;
     }
 
     /** Eye openness and gaze from the MediaPipe models; empty when BlazeFace sees no face in the crop. */

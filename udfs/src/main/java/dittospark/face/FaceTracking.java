@@ -4,12 +4,17 @@ import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.image.Image;
 
+import java.util.Optional;
+
 /**
  * A face front end: finds the face's landmarks on a source's first frame and follows them from
  * frame to frame. The landmarks are interleaved (x, y) in frame pixels, in a layout
  * {@link CropMath} reads its anchors from.
  */
 public interface FaceTracking {
+    /** The face this front end starts from on a first frame, in frame pixels; empty when it finds none. */
+    Optional<FaceBox> locate(Image frame) throws RenderException;
+
     float[] first(Image frame) throws RenderException;
 
     /** The landmarks on {@code frame}, found around {@code previous}, the landmarks on the frame before. */

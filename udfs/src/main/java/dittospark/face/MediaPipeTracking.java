@@ -20,6 +20,17 @@ public final class MediaPipeTracking implements FaceTracking {
         this.cascade = cascade;
     }
 
+    /** The cascade's box where the model set asks for it, else the upright extent of BlazeFace's region. */
+    @Override
+    public Optional<FaceBox> locate(Image frame) throws RenderException {
+        if (cascade != null) {
+            return cascade.largestFace(frame);
+        }
+        return BlazeFaceSearch.largestFace(frame, models).map(r -> new FaceBox(
+                (float) (r.centerX() - r.width() / 2), (float) (r.centerY() - r.height() / 2),
+                (float) (r.centerX() + r.width() / 2), (float) (r.centerY() + r.height() / 2)));
+    }
+
     @Override
     public float[] first(Image frame) throws RenderException {
         Optional<FaceRoi> roi = cascade != null
