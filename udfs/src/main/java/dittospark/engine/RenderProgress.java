@@ -6,4 +6,11 @@ public interface RenderProgress {
     RenderProgress NONE = (done, total) -> { };
 
     void framesWritten(int done, int total);
+
+    /**
+     * Told when a segment of the live output ({@link RenderRequest#live}) is complete and listed in its
+     * playlist: {@code index} from 0, {@code endSeconds} the video time it ends at.
+     */
+    default void segmentWritten(int index, double endSeconds) {
+    }
 }

@@ -5,6 +5,7 @@ import dittospark.errors.RenderException;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /** One (source, audio) pair to render into one mp4, all on local disk. */
 public final class RenderRequest {
@@ -16,6 +17,7 @@ public final class RenderRequest {
     private final Path output;
     private final RenderOptions options;
     private final long seed;
+    private final Path live;
 
     private RenderRequest(Builder b) {
         this.source = b.source;
@@ -23,6 +25,7 @@ public final class RenderRequest {
         this.output = b.output;
         this.options = b.options;
         this.seed = b.seed;
+        this.live = b.live;
     }
 
     public static Builder builder() {
@@ -34,6 +37,8 @@ public final class RenderRequest {
     public Path output() { return output; }
     public RenderOptions options() { return options; }
     public long seed() { return seed; }
+    /** The folder the video is also written to as it is encoded (HLS playlist and segments), if any. */
+    public Optional<Path> live() { return Optional.ofNullable(live); }
 
     public static final class Builder {
         private Path source;
@@ -41,12 +46,14 @@ public final class RenderRequest {
         private Path output;
         private RenderOptions options = RenderOptions.none();
         private long seed;
+        private Path live;
 
         public Builder source(Path source) { this.source = source; return this; }
         public Builder audio(Path audio) { this.audio = audio; return this; }
         public Builder output(Path output) { this.output = output; return this; }
         public Builder options(RenderOptions options) { this.options = Objects.requireNonNull(options, "options"); return this; }
         public Builder seed(long seed) { this.seed = seed; return this; }
+        public Builder live(Path live) { this.live = live; return this; }
 
         public RenderRequest build() throws RenderException {
             Objects.requireNonNull(source, "source is required");

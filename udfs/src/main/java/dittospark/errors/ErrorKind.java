@@ -26,6 +26,8 @@ public enum ErrorKind {
     TIMED_OUT,
     /** An input needs a larger picture or more memory than one row may use. */
     TOO_LARGE,
+    /** The render was cancelled (its thread interrupted) before it finished; it leaves no output. */
+    CANCELLED,
     /** Anything else: a bug or an environment failure. */
     INTERNAL
 }
