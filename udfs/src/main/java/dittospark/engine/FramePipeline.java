@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs per-frame stages on their own threads, joined by bounded queues, so that the stages of
  * consecutive frames overlap as the reference's worker threads do. A stage may have several workers,
  * each taking the next frame and handing its result on in frame order. The first failure in any stage
- * stops every stage and is rethrown as a {@link StageFailure}; no thread outlives {@link #run}.
+ * stops every stage and is rethrown as a {@link StageFailure}; no thread outlives {@link #run}. So does an
+ * interrupt of the thread that runs it, as a failure whose cause is an {@link InterruptedException}.
  */
 final class FramePipeline {
     /** One step applied to every frame; a worker closes its stage when it stops. */
@@ -34,6 +35,13 @@ final class FramePipeline {
         Stage<I, O> create() throws Exception;
     }
 
+    /** The frame numbers 0, 1, 2, ... of a stream whose length is known only at its end. */
+    @FunctionalInterface
+    interface Feed {
+        /** The next frame number once its input exists, waiting for it; -1 after the last. A failure stops the pipeline. */
+        int next() throws Exception;
+    }
+
     /** The last step: consumes frames in order, e.g. the encoder. */
     @FunctionalInterface
     interface Sink<I> {
@@ -47,6 +55,8 @@ final class FramePipeline {
     }
 
     private static final Item END = new Item(-1, null);
+    /** The thread that hands the frame numbers to the first stage; its waiting is not reported. */
+    private static final String FEED = "frames";
     private static final long POLL_MS = 50;
 
     private final String name;
@@ -79,7 +89,11 @@ final class FramePipeline {
     /** Seconds each stage spent working (not waiting), summed over its workers, after {@link #run}. */
     Map<String, Double> stageSeconds() {
         Map<String, Double> out = new LinkedHashMap<>();
-        nanos.forEach((k, v) -> out.put(k, v.get() / 1e9));
+        nanos.forEach((k, v) -> {
+            if (!k.equals(FEED)) {
+                out.put(k, v.get() / 1e9);
+            }
+        });
         return out;
     }
 
@@ -87,8 +101,17 @@ final class FramePipeline {
      * Feeds the frame numbers 0..frames-1 (as the first stage's input) through every stage into
      * {@code sink}, which runs on the calling thread. Returns when the sink has taken the last frame.
      */
-    @SuppressWarnings("unchecked")
     <T> void run(int frames, String sinkName, Sink<T> sink) throws StageFailure {
+        int[] next = {0};
+        run(() -> next[0] < frames ? next[0]++ : -1, sinkName, sink);
+    }
+
+    /**
+     * Feeds the frame numbers {@code feed} hands out, as it hands them out, through every stage into
+     * {@code sink}, which runs on the calling thread. Returns when the sink has taken the last frame.
+     */
+    @SuppressWarnings("unchecked")
+    <T> void run(Feed feed, String sinkName, Sink<T> sink) throws StageFailure {
         nanos.putIfAbsent(sinkName, new AtomicLong());
         AtomicReference<StageFailure> failure = new AtomicReference<>();
         List<BlockingQueue<Item>> queues = new ArrayList<>();
@@ -96,8 +119,13 @@ final class FramePipeline {
             queues.add(new ArrayBlockingQueue<>(queueCapacity));
         }
         List<Thread> threads = new ArrayList<>();
-        threads.add(thread("frames", () -> {
-            for (int f = 0; f < frames && failure.get() == null; f++) {
+        nanos.putIfAbsent(FEED, new AtomicLong());
+        threads.add(thread(FEED, () -> {
+            while (failure.get() == null) {
+                Integer f = (Integer) timed(FEED, -1, failure, feed::next);
+                if (f == null || f < 0) {
+                    break;
+                }
                 put(queues.get(0), new Item(f, f), failure);
             }
             put(queues.get(0), END, failure);
@@ -126,6 +154,9 @@ final class FramePipeline {
                 if (failure.get() != null) {
                     break;
                 }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                failure.compareAndSet(null, new StageFailure(sinkName, -1, new InterruptedException("cancelled")));
             }
         } finally {
             if (failure.get() != null) {

@@ -30,12 +30,20 @@ record GeneratedMotion(float[][] rows, float[] d0) {
     static GeneratedMotion online(DdimSampler sampler, float[] sourceMotion, MotionSettings settings,
                                   ConditionBuilder conditions, SpeechEncoder encoder, float[][] features,
                                   int frames) {
-        float[][] leadIn = new OfflineFeatures(encoder)
-                .extract(new float[settings.overlap() * OfflineFeatures.SAMPLES_PER_FRAME]);
-        OnlineMotion stream = new OnlineMotion(Audio2Motion.online(sampler, sourceMotion, settings), conditions,
-                leadIn);
+        OnlineMotion stream = stream(sampler, sourceMotion, settings, conditions, leadIn(encoder, settings));
         float[][] rows = concat(stream.push(features), stream.finish());
         return new GeneratedMotion(fit(rows, frames), stream.d0());
+    }
+
+    /** The features of the silence an online stream starts with: those of {@code overlap_v2} frames of zeros. */
+    static float[][] leadIn(SpeechEncoder encoder, MotionSettings settings) {
+        return new OfflineFeatures(encoder).extract(new float[settings.overlap() * OfflineFeatures.SAMPLES_PER_FRAME]);
+    }
+
+    /** A motion stream, before its first features. */
+    static OnlineMotion stream(DdimSampler sampler, float[] sourceMotion, MotionSettings settings,
+                               ConditionBuilder conditions, float[][] leadIn) {
+        return new OnlineMotion(Audio2Motion.online(sampler, sourceMotion, settings), conditions, leadIn);
     }
 
     static float[][] fit(float[][] rows, int frames) {

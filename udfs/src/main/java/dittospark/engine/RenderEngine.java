@@ -14,8 +14,10 @@ import dittospark.image.FrameBuffer;
 import dittospark.image.Image;
 import dittospark.image.ResizeRule;
 import dittospark.media.AudioDecoder;
+import dittospark.media.AudioTrack;
 import dittospark.media.DecodedAudio;
 import dittospark.media.FramePool;
+import dittospark.media.LiveFolder;
 import dittospark.media.MiddleFrameThumbnail;
 import dittospark.media.Mp4Writer;
 import dittospark.media.SourceReader;
@@ -31,6 +33,7 @@ import dittospark.motion.Mirror;
 import dittospark.motion.MotionKey;
 import dittospark.motion.MotionStitch;
 import dittospark.motion.MotionVector;
+import dittospark.motion.OnlineMotion;
 import dittospark.motion.StitchedKeypoints;
 import dittospark.options.Options;
 import dittospark.render.FaceMask;
@@ -52,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The Ditto offline pipeline over one model set on one device. Long-lived and thread-safe: the
@@ -103,6 +107,9 @@ public final class RenderEngine implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
+        if (s.get(Options.ONLINE_MODE) && !stagesAlone) {
+            return renderThroughSession(request, progress, s);
+        }
         RegisteredSource source = null;
         RegisteredSource other = null;
         try (DittoModels models = new DittoModels(modelSet)) {
@@ -116,6 +123,7 @@ public final class RenderEngine implements AutoCloseable {
                 throw new RenderException(ErrorKind.AUDIO_EMPTY, request.audio() + " holds no audio samples");
             }
             t = lap(stages, "audio", t);
+            requireNotInterrupted();
 
             SourceRegistrar registrar = new SourceRegistrar(models, haar);
             source = register(registrar, request.source(), s);
@@ -124,16 +132,26 @@ public final class RenderEngine implements AutoCloseable {
             }
             ConditionSource drivers = other != null ? ConditionSource.otherAvatar(other) : ConditionSource.of(source);
             t = lap(stages, "register", t);
+            requireNotInterrupted();
 
             boolean online = s.get(Options.ONLINE_MODE);
             float[][] features = online ? OnlineFeatures.whole(models.speechEncoder(), samples)
                     : new OfflineFeatures(models.speechEncoder()).extract(samples);
             t = lap(stages, "features", t);
+            requireNotInterrupted();
 
             GeneratedMotion motion = motion(models, features, drivers, s, request.seed(), frames);
             lap(stages, "motion", t);
+            requireNotInterrupted();
 
-            Encoded encoded = renderFrames(models, request, progress, s, audio, source, drivers, motion, stagesAlone);
+            MotionStitch stitch = stitch(models, s, source, drivers, frames, request.seed());
+            if (motion.d0() != null) {
+                stitch.useD0(MotionVector.fromVector(motion.d0()));
+            }
+            float[][] rows = motion.rows();
+            Encoded encoded = renderFrames(models, new FrameOutput(request.output(), request.live().orElse(null),
+                    FrameSink.NONE), progress, s, AudioTrack.of(audio), source, stitch, i -> rows[i], null,
+                    rows.length, stagesAlone);
             stages.putAll(encoded.stageSeconds());
             return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
                     (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.written().bytes(),
@@ -144,6 +162,102 @@ public final class RenderEngine implements AutoCloseable {
             throw unwrap(e);
         } finally {
             closeAll(source, other);
+        }
+    }
+
+    /**
+     * An online render of a whole file, as one client of a {@link RenderSession}: the decoded audio is
+     * pushed in one piece and the session finished.
+     */
+    private RenderResult renderThroughSession(RenderRequest request, RenderProgress progress, RenderSettings s)
+            throws RenderException {
+        long start = System.nanoTime();
+        DecodedAudio audio = AudioDecoder.decode(request.audio());
+        double decodeSeconds = (System.nanoTime() - start) / 1e9;
+        int frames = RenderSession.frameCount(audio.padded(s.get(Options.AUDIO_PAD_FRONT_S),
+                s.get(Options.AUDIO_PAD_BACK_S)).frames(), audio.sampleRate());
+        if (frames == 0) {
+            throw new RenderException(ErrorKind.AUDIO_EMPTY, request.audio() + " holds no audio samples");
+        }
+        SessionRequest.Builder b = SessionRequest.builder().source(request.source()).output(request.output())
+                .options(request.options()).seed(request.seed()).expectedFrames(frames);
+        request.live().ifPresent(b::live);
+        try (RenderSession session = openSession(b.build(), progress)) {
+            session.push(audio.interleaved(), audio.sampleRate(), audio.channels());
+            RenderResult r = session.finish();
+            Map<String, Double> stages = new LinkedHashMap<>(r.stageSeconds());
+            stages.merge("audio", decodeSeconds, Double::sum);
+            return new RenderResult(r.sourceKind(), r.width(), r.height(), r.frames(), r.audioSeconds(),
+                    (System.nanoTime() - start) / 1e9, stages, r.provider(), r.outputBytes(), r.outputSha256(),
+                    r.thumbnailJpeg());
+        }
+    }
+
+    /**
+     * Opens a streaming render in online mode (whatever {@code online_mode} says): the source is registered
+     * and the models loaded before it returns; audio is then pushed to the session as it arrives.
+     */
+    public RenderSession openSession(SessionRequest request, RenderProgress progress) throws RenderException {
+        Map<String, Double> stages = new LinkedHashMap<>();
+        RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
+        DittoModels models = new DittoModels(modelSet);
+        RegisteredSource source = null;
+        RegisteredSource other = null;
+        try {
+            long t = System.nanoTime();
+            models.loadAll(s.get(Options.FACE_FRONTEND));
+            SourceRegistrar registrar = new SourceRegistrar(models, haar);
+            source = register(registrar, request.source(), s);
+            if (s.find(Options.CH_INFO).isPresent()) {
+                other = register(registrar, OtherSource.path(s.get(Options.CH_INFO)), s);
+            }
+            ConditionSource drivers = other != null ? ConditionSource.otherAvatar(other) : ConditionSource.of(source);
+            lap(stages, "register", t);
+
+            float[][] leadIn = GeneratedMotion.leadIn(models.speechEncoder(), MotionSetup.motion(s));
+            DdimSampler sampler = sampler(models, leadIn[0].length, s, request.seed());
+            OnlineMotion motion = GeneratedMotion.stream(sampler, MotionVector.toVector(drivers.kpCond(), false),
+                    MotionSetup.motion(s), conditionBuilder(drivers, s), leadIn);
+            int frames = request.expectedFrames();
+            MotionStitch stitch = stitch(models, s, source, drivers, frames, request.seed());
+            RegisteredSource registered = source;
+            FrameOutput output = new FrameOutput(request.output(), request.live().orElse(null), request.sink());
+            RenderSession.Frames render = (audio, rows) -> {
+                try {
+                    return renderFrames(models, output, progress, s, audio, registered, stitch, rows::row, rows,
+                            frames, false);
+                } catch (DittoModels.ModelFailure e) {
+                    throw e.renderException();
+                } catch (StageFailure e) {
+                    throw unwrap(e);
+                }
+            };
+            RegisteredSource[] sources = {source, other};
+            return new RenderSession(new RenderSession.Setup(source.kind(), source.width(), source.height(),
+                    modelSet.provider(), s.get(Options.AUDIO_PAD_FRONT_S), s.get(Options.AUDIO_PAD_BACK_S),
+                    new OnlineFeatures(models.speechEncoder()), motion,
+                    d0 -> stitch.useD0(MotionVector.fromVector(d0)), render, stages, () -> {
+                        closeAll(sources);
+                        models.close();
+                    }));
+        } catch (DittoModels.ModelFailure e) {
+            closeAll(source, other);
+            models.close();
+            throw e.renderException();
+        } catch (IllegalArgumentException e) {
+            closeAll(source, other);
+            models.close();
+            throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
+        } catch (RenderException | RuntimeException | Error e) {
+            closeAll(source, other);
+            models.close();
+            throw e;
+        }
+    }
+
+    private static void requireNotInterrupted() throws RenderException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new RenderException(ErrorKind.CANCELLED, "the render was cancelled");
         }
     }
 
@@ -211,14 +325,7 @@ public final class RenderEngine implements AutoCloseable {
     private GeneratedMotion motion(DittoModels models, float[][] features, ConditionSource drivers, RenderSettings s,
                                    long seed, int frames) throws RenderException {
         ConditionBuilder conditions = conditionBuilder(drivers, s);
-        int width = MotionSetup.parts(config.get(DittoConfig.AUDIO2MOTION_CFG), s).width(features[0].length);
-        long modelWidth = models.conditionWidth(width);
-        if (modelWidth != width) {
-            throw new RenderException(ErrorKind.MODEL_MISMATCH, "lmdm_v0.4_hubert takes conditions of width "
-                    + modelWidth + " but the config's use_* flags and the audio features give " + width);
-        }
-        DdimSampler sampler = new DdimSampler(models.lmdm(width), new DdimSchedule(s.get(Options.SAMPLING_TIMESTEPS)),
-                new LegacyRandom(seed), DittoModels.SEQ_FRAMES, DittoModels.MOTION_DIM);
+        DdimSampler sampler = sampler(models, features[0].length, s, seed);
         float[] sourceVector = MotionVector.toVector(drivers.kpCond(), false);
         try {
             return s.get(Options.ONLINE_MODE)
@@ -229,6 +336,26 @@ public final class RenderEngine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
         }
+    }
+
+    /** The seeded DDIM sampler over the LMDM whose conditions fit features of {@code featureWidth}. */
+    private DdimSampler sampler(DittoModels models, int featureWidth, RenderSettings s, long seed)
+            throws RenderException {
+        int width = MotionSetup.parts(config.get(DittoConfig.AUDIO2MOTION_CFG), s).width(featureWidth);
+        long modelWidth = models.conditionWidth(width);
+        if (modelWidth != width) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, "lmdm_v0.4_hubert takes conditions of width "
+                    + modelWidth + " but the config's use_* flags and the audio features give " + width);
+        }
+        return new DdimSampler(models.lmdm(width), new DdimSchedule(s.get(Options.SAMPLING_TIMESTEPS)),
+                new LegacyRandom(seed), DittoModels.SEQ_FRAMES, DittoModels.MOTION_DIM);
+    }
+
+    /** The motion stitch of a render of {@code frames} output frames (-1: not known in advance). */
+    private static MotionStitch stitch(DittoModels models, RenderSettings s, RegisteredSource source,
+                                       ConditionSource drivers, int frames, long seed) throws RenderException {
+        return MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, seed, drivers.otherScale()),
+                source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
     }
 
     /** The LMDM's per-frame conditions [audio | emo | eye_open | eye_ball | sc] of the config's parts. */
@@ -255,7 +382,11 @@ public final class RenderEngine implements AutoCloseable {
     private record Along<T>(T value, Image frame) {
     }
 
-    private record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
+    record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
+    }
+
+    /** Where a render's frames go: the mp4, a live folder (or null), and a sink that sees each frame. */
+    private record FrameOutput(Path mp4, Path live, FrameSink sink) {
     }
 
     /**
@@ -266,19 +397,11 @@ public final class RenderEngine implements AutoCloseable {
      * row's put-back threads. A video source whose motion comes from fewer frames than it puts back into
      * (motion_frames) is read twice at once.
      */
-    private Encoded renderFrames(DittoModels models, RenderRequest request, RenderProgress progress,
-                                 RenderSettings s, DecodedAudio audio, RegisteredSource source,
-                                 ConditionSource drivers, GeneratedMotion generated, boolean stagesAlone)
-            throws RenderException {
+    private Encoded renderFrames(DittoModels models, FrameOutput output, RenderProgress progress, RenderSettings s,
+                                 AudioTrack audio, RegisteredSource source, MotionStitch stitch,
+                                 IntFunction<float[]> motion, FramePipeline.Feed feed, int frames,
+                                 boolean stagesAlone) throws RenderException {
         ThreadBudget budget = ThreadBudget.jvm();
-        float[][] motion = generated.rows();
-        int frames = motion.length;
-        MotionStitch stitch = MotionStitch.setup(MotionSetup.stitch(s, source.kind(), frames, request.seed(),
-                        drivers.otherScale()),
-                source.motion().get(0), s.get(Options.FLAG_STITCHING) ? models.stitcher() : null);
-        if (generated.d0() != null) {
-            stitch.useD0(MotionVector.fromVector(generated.d0()));
-        }
         Map<Integer, FrameControl> ctrl = MotionSetup.perFrame(s);
         FloatImage mask = FaceMask.forMode(s.get(Options.BLEND_MODE), s.get(Options.BLEND_ALPHA));
         int motionFrames = source.motionFrames();
@@ -298,9 +421,48 @@ public final class RenderEngine implements AutoCloseable {
                     return new SourceFrame(frame, j, SourceRegistrar.crop(drivingFrame, source.o2c().get(j)));
                 })
                 .<SourceFrame, Stitched>then("stitch", (i, sf) -> new Stitched(sf, stitch.apply(
-                        source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion[i]), i,
-                        ctrl.getOrDefault(i, FrameControl.NONE))))
-                .<Stitched, Along<float[]>>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, volume))
+                        source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion.apply(i)), i,
+                        ctrl.getOrDefault(i, FrameControl.NONE))));
+        warpAndDecode(pipeline, models, volume, budget);
+        MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
+        Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
+        Mp4Writer.Written written;
+        try (LiveFolder live = output.live() == null ? null : LiveFolder.create(output.live(), progress::segmentWritten);
+             driving; Mp4Writer writer = Mp4Writer.open(output.mp4(), source.width(), source.height(), audio,
+                encoding, live); PutBack putBack = new PutBack(mask, budget.putBackThreads())) {
+            FramePool buffers = writer.framePool(FRAME_BUFFERS);
+            pipeline.<Along<float[]>, FrameBuffer>then("putback", (i, decoded) -> {
+                FrameBuffer buffer = buffers.take();
+                putBack.apply(decoded.frame(), decoded.value(), source.c2o().get(Mirror.index(i, allFrames)), buffer);
+                return buffer;
+            });
+            FramePipeline.Sink<FrameBuffer> encode = (i, buffer) -> {
+                thumbnail.offer(i, buffer);
+                if (output.sink() != FrameSink.NONE) {
+                    output.sink().frame(i, buffer.toImage());
+                }
+                writer.write(buffer);
+                progress.framesWritten(i + 1, frames);
+            };
+            if (stagesAlone) {
+                pipeline.runInline(frames, "encode", encode);
+            } else if (feed == null) {
+                pipeline.run(frames, "encode", encode);
+            } else {
+                pipeline.run(feed, "encode", encode);
+            }
+            written = writer.finish();
+        }
+        return new Encoded(pipeline.stageSeconds(), written, jpegOrNull(thumbnail, output.mp4()));
+    }
+
+    /**
+     * The warp and decode stages: the stitched keypoints of a frame into its decoded face crop
+     * (3 x 512 x 512, CHW) along with its source frame.
+     */
+    private static void warpAndDecode(FramePipeline pipeline, DittoModels models, NativeTensor volume,
+                                      ThreadBudget budget) {
+        pipeline.<Stitched, Along<float[]>>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, volume))
                 .<Along<float[]>, Along<float[]>>then("decode", budget.decodeWorkers(), () -> {
                     Predictor<float[], NativeTensor> decoder = models.decoder();
                     return new FramePipeline.Stage<>() {
@@ -318,30 +480,6 @@ public final class RenderEngine implements AutoCloseable {
                         }
                     };
                 });
-        MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
-        Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
-        Mp4Writer.Written written;
-        try (driving; Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio,
-                encoding); PutBack putBack = new PutBack(mask, budget.putBackThreads())) {
-            FramePool buffers = writer.framePool(FRAME_BUFFERS);
-            pipeline.<Along<float[]>, FrameBuffer>then("putback", (i, decoded) -> {
-                FrameBuffer buffer = buffers.take();
-                putBack.apply(decoded.frame(), decoded.value(), source.c2o().get(Mirror.index(i, allFrames)), buffer);
-                return buffer;
-            });
-            FramePipeline.Sink<FrameBuffer> encode = (i, buffer) -> {
-                thumbnail.offer(i, buffer);
-                writer.write(buffer);
-                progress.framesWritten(i + 1, frames);
-            };
-            if (stagesAlone) {
-                pipeline.runInline(frames, "encode", encode);
-            } else {
-                pipeline.run(frames, "encode", encode);
-            }
-            written = writer.finish();
-        }
-        return new Encoded(pipeline.stageSeconds(), written, jpegOrNull(thumbnail, request.output()));
     }
 
     /** A render is complete without its thumbnail: the contact sheet shows the row without a picture. */
@@ -408,6 +546,9 @@ public final class RenderEngine implements AutoCloseable {
         String where = "stage '" + failure.stage() + "'" + (failure.frame() >= 0 ? " at frame " + failure.frame() : "");
         if (cause instanceof DittoModels.ModelFailure m) {
             cause = m.renderException();
+        }
+        if (cause instanceof InterruptedException) {
+            return new RenderException(ErrorKind.CANCELLED, "the render was cancelled (" + where + ")", cause);
         }
         if (cause instanceof RenderException r) {
             return new RenderException(r.kind(), where + ": " + r.getMessage(), r);

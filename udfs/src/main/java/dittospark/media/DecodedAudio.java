@@ -60,7 +60,7 @@ public final class DecodedAudio {
      */
     public float[] mono16k() {
         float[] mono = downmix();
-        return sampleRate == MODEL_RATE ? mono : Resampler.resampleMono(mono, sampleRate, MODEL_RATE);
+        return sampleRate == MODEL_RATE ? mono : StreamResampler.whole(mono, sampleRate, MODEL_RATE);
     }
 
     /** This audio with silence added before and after, each rounded to whole sample frames. */
@@ -77,15 +77,20 @@ public final class DecodedAudio {
     }
 
     private float[] downmix() {
+        return downmix(interleaved, 0, interleaved.length, channels);
+    }
+
+    /** The mean of the channels of {@code count} interleaved samples from {@code from}, as a new array. */
+    static float[] downmix(float[] interleaved, int from, int count, int channels) {
         if (channels == 1) {
-            return Arrays.copyOf(interleaved, interleaved.length);
+            return Arrays.copyOfRange(interleaved, from, from + count);
         }
-        int n = frames();
+        int n = count / channels;
         float[] mono = new float[n];
         for (int i = 0; i < n; i++) {
             float sum = 0;
             for (int c = 0; c < channels; c++) {
-                sum += interleaved[i * channels + c];
+                sum += interleaved[from + i * channels + c];
             }
             mono[i] = sum / channels;
         }

@@ -27,7 +27,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
  * speech muxed as AAC. The file is written as a {@link StagedFile} and moved onto the target by
  * {@link #finish()}; closing without finishing deletes it, so a target never holds a partial video.
  * Frames come as pictures, copied into the encoder's frame, or in the writer's own {@link FramePool}
- * buffers, encoded where they lie.
+ * buffers, encoded where they lie. With a {@link LiveFolder} the same encoded packets also go, through
+ * FFmpeg's tee muxer, to HLS segments in that folder as they are made: frames are encoded once.
  */
 public final class Mp4Writer implements AutoCloseable {
     public static final int FPS = 25;
@@ -61,7 +62,8 @@ public final class Mp4Writer implements AutoCloseable {
     private final StagedFile file;
     private final int width;
     private final int height;
-    private final DecodedAudio audio;
+    private final AudioTrack audio;
+    private final LiveFolder live;
     private final FFmpegFrameRecorder recorder;
     private final Frame frame;
     private final FloatBuffer audioBlock;
@@ -71,11 +73,13 @@ public final class Mp4Writer implements AutoCloseable {
     private long audioFrames;
     private boolean finished;
 
-    private Mp4Writer(StagedFile file, int width, int height, DecodedAudio audio, FFmpegFrameRecorder recorder) {
+    private Mp4Writer(StagedFile file, int width, int height, AudioTrack audio, LiveFolder live,
+                      FFmpegFrameRecorder recorder) {
         this.file = file;
         this.width = width;
         this.height = height;
         this.audio = audio;
+        this.live = live;
         this.recorder = recorder;
         this.frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
         this.audioBlock = ByteBuffer.allocateDirect(AUDIO_BLOCK_FRAMES * audio.channels() * Float.BYTES)
@@ -93,6 +97,16 @@ public final class Mp4Writer implements AutoCloseable {
      */
     public static Mp4Writer open(Path target, int width, int height, DecodedAudio audio, Encoding encoding)
             throws RenderException {
+        return open(target, width, height, AudioTrack.of(audio), encoding, null);
+    }
+
+    /**
+     * Starts a video of {@code width} x {@code height} (both even) for {@code target}, muxing {@code audio} as
+     * it arrives, cut or padded with silence to the length of the video; and with {@code live} (or null)
+     * written to that folder too as it is encoded.
+     */
+    public static Mp4Writer open(Path target, int width, int height, AudioTrack audio, Encoding encoding,
+                                 LiveFolder live) throws RenderException {
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
             throw failed(target, "video size " + width + "x" + height + " is not positive and even, as yuv420p requires",
                     null);
@@ -103,10 +117,20 @@ public final class Mp4Writer implements AutoCloseable {
         } catch (IOException e) {
             throw failed(target, "cannot create its folder (" + e + ")", e);
         }
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.path().toFile(), width, height,
-                Math.min(audio.channels(), 2));
-        recorder.setFormat("mp4");
-        recorder.setOption("movflags", "+faststart");
+        FFmpegFrameRecorder recorder;
+        if (live == null) {
+            recorder = new FFmpegFrameRecorder(file.path().toFile(), width, height, Math.min(audio.channels(), 2));
+            recorder.setFormat("mp4");
+            recorder.setOption("movflags", "+faststart");
+        } else {
+            recorder = new FFmpegFrameRecorder("[f=mp4:movflags=+faststart]" + file.path() + "|" + live.teeOutput(),
+                    width, height, Math.min(audio.channels(), 2));
+            recorder.setFormat("tee");
+            // the tee muxer does not ask for them, but both its outputs keep the codec headers out of band
+            recorder.setVideoOption("flags", "+global_header");
+            recorder.setAudioOption("flags", "+global_header");
+            recorder.setGopSize(LiveFolder.GOP);
+        }
         recorder.setVideoCodec(AV_CODEC_ID_H264);
         recorder.setVideoCodecName("libx264");
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
@@ -127,7 +151,7 @@ public final class Mp4Writer implements AutoCloseable {
             file.close();
             throw failed(target, "the encoder did not start (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
-        return new Mp4Writer(file, width, height, audio, recorder);
+        return new Mp4Writer(file, width, height, audio, live, recorder);
     }
 
     /** Appends one frame (the size given to {@link #open}) and the audio that plays during it. */
@@ -180,9 +204,12 @@ public final class Mp4Writer implements AutoCloseable {
         try {
             recorder.record(image, AV_PIX_FMT_RGB24);
             frames++;
-            writeAudioUntil(audioFramesAt(frames));
+            writeAudioUntil(audioFramesAt(frames), false);
         } catch (FrameRecorder.Exception e) {
             throw failed(file.target(), "encoding frame " + frames + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
+        }
+        if (live != null) {
+            live.poll();
         }
     }
 
@@ -202,6 +229,7 @@ public final class Mp4Writer implements AutoCloseable {
             throw failed(target, "no frames were written", null);
         }
         try {
+            writeAudioUntil(audioFramesAt(frames), true);
             recorder.stop();
         } catch (FrameRecorder.Exception e) {
             throw failed(target, "finishing the encode failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
@@ -218,6 +246,9 @@ public final class Mp4Writer implements AutoCloseable {
             file.publish();
         } catch (IOException e) {
             throw failed(target, "cannot move the finished video into place (" + e + ")", e);
+        }
+        if (live != null) {
+            live.finished();
         }
         finished = true;
         return written;
@@ -238,17 +269,22 @@ public final class Mp4Writer implements AutoCloseable {
         return (long) videoFrames * audio.sampleRate() / FPS;
     }
 
-    /** Feeds the encoder source audio up to sample frame {@code end}, silence past the end of the audio. */
-    private void writeAudioUntil(long end) throws FrameRecorder.Exception {
+    /**
+     * Feeds the encoder source audio up to sample frame {@code end}, silence past the end of a complete
+     * track (or, {@code last}, of what has come): an incomplete one is fed as far as it has come.
+     */
+    private void writeAudioUntil(long end, boolean last) throws FrameRecorder.Exception {
         int channels = audio.channels();
-        float[] samples = audio.interleaved();
+        // completeness first: a track complete then holds all its frames
+        boolean complete = last || audio.isComplete();
         long available = audio.frames();
-        while (audioFrames < end) {
-            int n = (int) Math.min(AUDIO_BLOCK_FRAMES, end - audioFrames);
+        long until = complete ? end : Math.min(end, available);
+        while (audioFrames < until) {
+            int n = (int) Math.min(AUDIO_BLOCK_FRAMES, until - audioFrames);
             audioBlock.clear();
             int fromSource = (int) Math.max(0, Math.min(n, available - audioFrames));
             if (fromSource > 0) {
-                audioBlock.put(samples, Math.toIntExact(audioFrames * channels), fromSource * channels);
+                audio.copy(audioFrames, fromSource, audioBlock);
             }
             for (int i = fromSource * channels; i < n * channels; i++) {
                 audioBlock.put(0f);
