@@ -66,6 +66,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "x264 and the frame stages (default: the available processors)")
     Integer threads;
 
+    @Option(names = "--online", description = "stream the speech to sessions in online mode instead: first frame, "
+            + "first live segment and sustained fps for the portrait at 512x512 and 1432x1432")
+    boolean online;
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
             return MISSING_SAMPLES;
         }
         Path speech = speech(dir.resolve("speech_24k.wav"), out);
+        if (online) {
+            return runOnline(dir, speech, out);
+        }
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();
         RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
@@ -117,6 +124,20 @@ public final class BenchCommand implements Callable<Integer> {
         rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
         rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
         System.out.print(table(rows));
+        System.out.println("videos in " + out);
+        return 0;
+    }
+
+    private int runOnline(Path dir, Path speech, Path out) throws Exception {
+        RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
+                device).engine();
+        Path portrait = dir.resolve("portrait.png");
+        // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
+        engine.render(RenderRequest.builder().source(portrait).audio(cut(speech, WARM_UP_SECONDS, out))
+                .output(out.resolve("warm_up.mp4")).options(RenderOptions.parse(OnlineBench.OPTIONS)).seed(0).build(),
+                RenderProgress.NONE);
+        List<OnlineBench.Row> rows = OnlineBench.run(engine, portrait, speech, out);
+        System.out.print(OnlineBench.table(rows));
         System.out.println("videos in " + out);
         return 0;
     }

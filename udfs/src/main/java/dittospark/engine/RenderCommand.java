@@ -29,6 +29,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the mp4 to write")
     Path out;
 
+    @Option(names = "--live", description = "a folder to write the video to as HLS (live.m3u8, init.mp4, "
+            + "segment_NNNNN.m4s) while it is encoded, for a player to start before the render ends")
+    Path live;
+
     @Option(names = "--models", description = "model folder (default: the demo model set)")
     Path models;
 
@@ -59,6 +63,7 @@ public final class RenderCommand implements Callable<Integer> {
                     .source(source).audio(audio).output(out)
                     .options(RenderOptions.parsePairs(options))
                     .seed(seed)
+                    .live(live)
                     .build();
             ThreadBudget.install(ThreadBudget.forOneRow(threadsFlag(spec, threads)));
             Path folder = models != null ? models : DefaultModels.demoFolder();
