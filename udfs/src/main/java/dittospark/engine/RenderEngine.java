@@ -58,9 +58,9 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * The Ditto offline pipeline over one model set on one device. Long-lived and thread-safe: the
- * engine owns its model sessions, loaded by the first render and kept until {@link #close}; each
- * {@link #render} call runs its own stage threads. {@link EngineRegistry} keeps one engine per model
+ * The Ditto pipeline, offline and online, over one model set on one device. Long-lived and thread-safe:
+ * the engine owns its model sessions, loaded by the first render and kept until {@link #close}; each
+ * {@link #render} call and each {@link RenderSession} runs its own stage threads. {@link EngineRegistry} keeps one engine per model
  * folder, config and device in a JVM.
  */
 public final class RenderEngine implements AutoCloseable {
@@ -174,6 +174,7 @@ public final class RenderEngine implements AutoCloseable {
         long start = System.nanoTime();
         DecodedAudio audio = AudioDecoder.decode(request.audio());
         double decodeSeconds = (System.nanoTime() - start) / 1e9;
+        requireNotInterrupted();
         int frames = RenderSession.frameCount(audio.padded(s.get(Options.AUDIO_PAD_FRONT_S),
                 s.get(Options.AUDIO_PAD_BACK_S)).frames(), audio.sampleRate());
         if (frames == 0) {

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * exactly ceil(seconds * 25) frames of the audio pushed. {@link #cancel()} (or closing an unfinished
  * session) stops every thread of the render and leaves no mp4; a live folder's files are removed.
  *
- * <p>One thread pushes and finishes; {@link #cancel()} may come from any thread.
+ * <p>One thread pushes and finishes; {@link #cancel()} may come from any thread. A push after the
+ * render failed throws its failure.
  */
 public final class RenderSession implements AutoCloseable {
     private static final float[] END = new float[0];
@@ -55,13 +56,13 @@ public final class RenderSession implements AutoCloseable {
     private volatile long featureNanos;
     private volatile long motionNanos;
     private volatile int total = -1;
-    private Thread motionThread;
-    private Thread renderThread;
+    private volatile Thread motionThread;
+    private volatile Thread renderThread;
     private volatile RenderEngine.Encoded encoded;
     private volatile Throwable failure;
     private volatile boolean cancelled;
     private boolean ended;
-    private boolean closed;
+    private volatile boolean closed;
 
     RenderSession(Setup setup) {
         this.setup = setup;
@@ -71,8 +72,11 @@ public final class RenderSession implements AutoCloseable {
      * Adds audio: {@code interleaved} samples of {@code channels} channels at {@code sampleRate}, the same
      * rate and channels at every push of a session. Returns at once; the work happens on the session's threads.
      */
-    public void push(float[] interleaved, int sampleRate, int channels) throws RenderException {
+    public synchronized void push(float[] interleaved, int sampleRate, int channels) throws RenderException {
         requireOpen();
+        if (failure != null) {
+            throw failed();
+        }
         long t = System.nanoTime();
         if (track == null) {
             start(sampleRate, channels);
@@ -89,6 +93,34 @@ public final class RenderSession implements AutoCloseable {
      * interrupt while waiting cancels the session.
      */
     public RenderResult finish() throws RenderException {
+        endAudio();
+        try {
+            renderThread.join();
+        } catch (InterruptedException e) {
+            cancel();
+            throw cancelledError();
+        }
+        join(motionThread);
+        if (cancelled) {
+            throw cancelledError();
+        }
+        if (failure != null) {
+            throw failed();
+        }
+        Map<String, Double> stages = new LinkedHashMap<>();
+        stages.put("audio", audioNanos / 1e9);
+        stages.putAll(setup.stages());
+        stages.put("features", featureNanos / 1e9);
+        stages.put("motion", motionNanos / 1e9);
+        stages.putAll(encoded.stageSeconds());
+        closeResources();
+        return new RenderResult(setup.kind(), setup.width(), setup.height(), total,
+                (double) nativeFrames / track.sampleRate(), (System.nanoTime() - openedAt) / 1e9, stages,
+                setup.provider(), encoded.written().bytes(), encoded.written().sha256(), encoded.thumbnailJpeg());
+    }
+
+    /** The back padding, the resampler's tail and the end of the stream, for the motion thread. */
+    private synchronized void endAudio() throws RenderException {
         requireOpen();
         if (track == null) {
             throw new RenderException(ErrorKind.AUDIO_EMPTY, "no audio was pushed to the session");
@@ -102,30 +134,11 @@ public final class RenderSession implements AutoCloseable {
         modelAudio.add(END);
         ended = true;
         audioNanos += System.nanoTime() - t;
-        try {
-            renderThread.join();
-        } catch (InterruptedException e) {
-            cancel();
-            throw cancelledError();
-        }
-        join(motionThread);
-        if (cancelled) {
-            throw cancelledError();
-        }
-        if (failure != null) {
-            throw failure instanceof RenderException r ? r
-                    : new RenderException(ErrorKind.INTERNAL, "the render failed: " + failure, failure);
-        }
-        Map<String, Double> stages = new LinkedHashMap<>();
-        stages.put("audio", audioNanos / 1e9);
-        stages.putAll(setup.stages());
-        stages.put("features", featureNanos / 1e9);
-        stages.put("motion", motionNanos / 1e9);
-        stages.putAll(encoded.stageSeconds());
-        closeResources();
-        return new RenderResult(setup.kind(), setup.width(), setup.height(), total,
-                (double) nativeFrames / track.sampleRate(), (System.nanoTime() - openedAt) / 1e9, stages,
-                setup.provider(), encoded.written().bytes(), encoded.written().sha256(), encoded.thumbnailJpeg());
+    }
+
+    private RenderException failed() {
+        return failure instanceof RenderException r ? r
+                : new RenderException(ErrorKind.INTERNAL, "the render failed: " + failure, failure);
     }
 
     /** Stops every thread of the render and removes what it wrote; {@link #finish()} then fails as cancelled. */
@@ -211,6 +224,8 @@ public final class RenderSession implements AutoCloseable {
             encoded = setup.frames().render(track, rows);
         } catch (RenderException | RuntimeException | Error e) {
             failure = e;
+            // nothing will take the motion any more
+            motionThread.interrupt();
         }
     }
 
@@ -231,7 +246,8 @@ public final class RenderSession implements AutoCloseable {
         }
     }
 
-    private void closeResources() {
+    /** After any push in progress: the resampler is not freed under it. */
+    private synchronized void closeResources() {
         if (closed) {
             return;
         }

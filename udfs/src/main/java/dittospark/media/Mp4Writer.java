@@ -130,6 +130,8 @@ public final class Mp4Writer implements AutoCloseable {
             recorder.setVideoOption("flags", "+global_header");
             recorder.setAudioOption("flags", "+global_header");
             recorder.setGopSize(LiveFolder.GOP);
+            // x264's look-ahead would hold each segment back by a second and more of frames
+            recorder.setVideoOption("tune", "zerolatency");
         }
         recorder.setVideoCodec(AV_CODEC_ID_H264);
         recorder.setVideoCodecName("libx264");

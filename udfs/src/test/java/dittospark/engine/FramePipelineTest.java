@@ -205,4 +205,49 @@ class FramePipelineTest {
         assertThat(sunk).as("frames before the failing one").containsExactly(0, 1, 2, 3);
         assertThat(closed).as("stages closed").containsExactly("ok", "warp");
     }
+
+    @Test
+    void aFeedOfUnknownLengthRunsUntilItEnds() {
+        List<Integer> seen = new ArrayList<>();
+        int[] next = {0};
+        new FramePipeline("t", 2)
+                .then("same", (int f, Integer x) -> x)
+                .run(() -> next[0] < 12 ? next[0]++ : -1, "sink", (int f, Integer x) -> seen.add(x));
+
+        assertThat(seen).as("frames the sink took").isEqualTo(IntStream.range(0, 12).boxed().toList());
+    }
+
+    @Test
+    void aFailingFeedStopsThePipelineWithItsCause() {
+        StageFailure failure = catchThrowableOfType(StageFailure.class, () -> new FramePipeline("t", 2)
+                .then("same", (int f, Integer x) -> x)
+                .run(() -> {
+                    throw new IllegalStateException("no motion");
+                }, "sink", (int f, Integer x) -> { }));
+
+        assertThat(failure.getCause()).as("cause").hasMessage("no motion");
+    }
+
+    @Test
+    void interruptingTheRunningThreadStopsEveryStageAndLeavesNoThread() {
+        Thread caller = Thread.currentThread();
+        // a stream that never ends: only the interrupt stops it
+        int[] next = {0};
+        StageFailure failure;
+        try {
+            failure = catchThrowableOfType(StageFailure.class, () -> new FramePipeline("interrupted", 1)
+                    .then("same", (int f, Integer x) -> x)
+                    .run(() -> next[0]++, "encode", (int f, Integer x) -> {
+                        if (f == 3) {
+                            caller.interrupt();
+                        }
+                    }));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(failure.getCause()).as("cause").isInstanceOf(InterruptedException.class);
+        assertThat(Thread.getAllStackTraces().keySet()).as("pipeline threads after the interrupt")
+                .noneMatch(t -> t.getName().startsWith("interrupted-"));
+    }
 }
