@@ -5,6 +5,7 @@ package dittospark.engine;
 public interface RenderProgress {
     RenderProgress NONE = (done, total) -> { };
 
+    /** {@code total} is -1 in a {@link RenderSession} whose length is known only when it finishes. */
     void framesWritten(int done, int total);
 
     /**

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * frame stages (source, stitch, warp, decode, put back, encode) on each row as soon as it exists.
  * {@link #finish()} ends the audio, waits for the last frame and publishes the mp4; the video has
  * exactly ceil(seconds * 25) frames of the audio pushed. {@link #cancel()} (or closing an unfinished
- * session) stops every thread of the render and leaves no mp4; a live folder's files are removed.
+ * session) stops every thread of the render and leaves no mp4; a live folder's files are removed. A
+ * session of unknown length takes its thumbnail from its first frame, the middle being unknown then.
  *
  * <p>One thread pushes and finishes; {@link #cancel()} may come from any thread. A push after the
  * render failed throws its failure.

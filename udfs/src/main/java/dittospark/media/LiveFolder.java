@@ -42,7 +42,8 @@ public final class LiveFolder implements AutoCloseable {
     private final boolean created;
     private int listed;
     private double endSeconds;
-    private long playlistModified = -1;
+    /** The playlist's size when last read: an EVENT playlist only grows. */
+    private long playlistSize = -1;
     private boolean finished;
 
     private LiveFolder(Path folder, Listener listener, boolean created) {
@@ -85,11 +86,11 @@ public final class LiveFolder implements AutoCloseable {
         Path playlist = folder.resolve(PLAYLIST);
         List<String> lines;
         try {
-            long modified = Files.getLastModifiedTime(playlist).toMillis() ^ Files.size(playlist);
-            if (modified == playlistModified) {
+            long size = Files.size(playlist);
+            if (size == playlistSize) {
                 return;
             }
-            playlistModified = modified;
+            playlistSize = size;
             lines = Files.readAllLines(playlist);
         } catch (NoSuchFileException e) {
             return;
@@ -114,7 +115,7 @@ public final class LiveFolder implements AutoCloseable {
 
     /** The video is complete: the playlist ends with {@code #EXT-X-ENDLIST}, and the folder stays. */
     void finished() throws RenderException {
-        playlistModified = -1;
+        playlistSize = -1;
         poll();
         finished = true;
     }
