@@ -55,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 
 /**
@@ -160,6 +161,8 @@ public final class RenderEngine implements AutoCloseable {
             throw e.renderException();
         } catch (StageFailure e) {
             throw unwrap(e);
+        } catch (CancellationException e) {
+            throw new RenderException(ErrorKind.CANCELLED, "the render was cancelled (" + e.getMessage() + ")", e);
         } finally {
             closeAll(source, other);
         }

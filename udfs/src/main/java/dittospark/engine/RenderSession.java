@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
@@ -212,6 +213,8 @@ public final class RenderSession implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             rows.fail(e);
+        } catch (CancellationException e) {
+            rows.fail(new InterruptedException(e.getMessage()));
         } catch (IllegalArgumentException e) {
             rows.fail(new RenderException(ErrorKind.BAD_OPTION, e.getMessage()));
         } catch (Exception | Error e) {

@@ -1,6 +1,7 @@
 package dittospark.motion;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 /**
  * Turns per-frame conditions into a motion sequence [N][265] by sampling overlapping clips, cross-fading
@@ -98,8 +99,12 @@ public final class Audio2Motion {
      * @param motion   the sequence so far, or null before the first clip
      * @param clipCond the clip's conditions [seqFrames][C]
      * @return the longer sequence: seqFrames rows after the first clip, then validFrames more per clip
+     * @throws CancellationException when this thread has been interrupted: a cancelled render stops between clips
      */
     public float[][] addClip(float[][] motion, float[][] clipCond) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("interrupted before a clip of motion");
+        }
         float[][] pred = sampler.sample(kpCond, clipCond);
         float[][] result;
         if (motion == null) {

@@ -103,4 +103,16 @@ class Audio2MotionTest {
         assertThatThrownBy(() -> new Audio2Motion(countingSampler(), new float[DIM], settings(SEQ, 1, null)))
                 .as("overlap = clip length").isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anInterruptedThreadStopsBeforeTheNextClip() {
+        Audio2Motion a2m = new Audio2Motion(countingSampler(), new float[DIM], settings(2, 3, null));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> a2m.offline(new float[13][1])).as("motion on an interrupted thread")
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
