@@ -96,6 +96,10 @@ public final class RenderSession implements AutoCloseable {
      */
     public RenderResult finish() throws RenderException {
         endAudio();
+        if (total == 0) {
+            cancel();
+            throw new RenderException(ErrorKind.AUDIO_EMPTY, "the audio pushed to the session holds no samples");
+        }
         try {
             renderThread.join();
         } catch (InterruptedException e) {
@@ -145,14 +149,19 @@ public final class RenderSession implements AutoCloseable {
 
     /** Stops every thread of the render and removes what it wrote; {@link #finish()} then fails as cancelled. */
     public void cancel() {
-        cancelled = true;
-        for (Thread t : new Thread[] {motionThread, renderThread}) {
+        Thread[] threads;
+        // no push can start the threads after this
+        synchronized (this) {
+            cancelled = true;
+            threads = new Thread[] {motionThread, renderThread};
+        }
+        for (Thread t : threads) {
             if (t != null) {
                 t.interrupt();
             }
         }
-        join(renderThread);
-        join(motionThread);
+        join(threads[1]);
+        join(threads[0]);
         closeResources();
     }
 

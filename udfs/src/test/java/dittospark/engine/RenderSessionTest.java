@@ -151,6 +151,17 @@ class RenderSessionTest {
     }
 
     @Test
+    void aSessionWithoutAudioFailsAsEmptyAndLeavesNoFile() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("empty"));
+        try (RenderSession session = open(folder.resolve("out.mp4"), FrameSink.NONE)) {
+            assertThatThrownBy(session::finish).as("finish without audio")
+                    .isInstanceOfSatisfying(RenderException.class,
+                            e -> assertThat(e.kind()).as("error kind").isEqualTo(ErrorKind.AUDIO_EMPTY));
+        }
+        assertThat(filesIn(folder)).as("files left in the output folder").isEmpty();
+    }
+
+    @Test
     void interruptingAnOnlineFileRenderCancelsIt() throws Exception {
         assertInterruptCancels(ONLINE);
     }
