@@ -225,7 +225,8 @@ public final class RenderEngine implements AutoCloseable {
             int frames = request.expectedFrames();
             MotionStitch stitch = stitch(models, s, source, drivers, frames, request.seed());
             RegisteredSource registered = source;
-            FrameOutput output = new FrameOutput(request.output(), request.live().orElse(null), request.sink());
+            FrameOutput output = new FrameOutput(request.output().orElse(null), request.live().orElse(null),
+                    request.sink());
             RenderSession.Frames render = (audio, rows) -> {
                 try {
                     return renderFrames(models, output, progress, s, audio, registered, stitch, rows::row, rows,
@@ -389,7 +390,10 @@ public final class RenderEngine implements AutoCloseable {
     record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
     }
 
-    /** Where a render's frames go: the mp4, a live folder (or null), and a sink that sees each frame. */
+    /**
+     * Where a render's frames go: the mp4 and a live folder (either may be null; without both the frames
+     * are not encoded), and a sink that sees each frame.
+     */
     private record FrameOutput(Path mp4, Path live, FrameSink sink) {
     }
 
@@ -432,9 +436,11 @@ public final class RenderEngine implements AutoCloseable {
         Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
         try (LiveFolder live = output.live() == null ? null : LiveFolder.create(output.live(), progress::segmentWritten);
-             driving; Mp4Writer writer = Mp4Writer.open(output.mp4(), source.width(), source.height(), audio,
-                encoding, live); PutBack putBack = new PutBack(mask, budget.putBackThreads())) {
-            FramePool buffers = writer.framePool(FRAME_BUFFERS);
+             driving; Mp4Writer writer = output.mp4() == null && live == null ? null : Mp4Writer.open(output.mp4(),
+                source.width(), source.height(), audio, encoding, live);
+             FramePool own = writer == null ? FramePool.of(source.width(), source.height(), FRAME_BUFFERS) : null;
+             PutBack putBack = new PutBack(mask, budget.putBackThreads())) {
+            FramePool buffers = writer != null ? writer.framePool(FRAME_BUFFERS) : own;
             pipeline.<Along<float[]>, FrameBuffer>then("putback", (i, decoded) -> {
                 FrameBuffer buffer = buffers.take();
                 putBack.apply(decoded.frame(), decoded.value(), source.c2o().get(Mirror.index(i, allFrames)), buffer);
@@ -445,7 +451,11 @@ public final class RenderEngine implements AutoCloseable {
                 if (output.sink() != FrameSink.NONE) {
                     output.sink().frame(i, buffer.toImage());
                 }
-                writer.write(buffer);
+                if (writer != null) {
+                    writer.write(buffer);
+                } else {
+                    buffers.giveBack(buffer);
+                }
                 progress.framesWritten(i + 1, frames);
             };
             if (stagesAlone) {
@@ -455,7 +465,7 @@ public final class RenderEngine implements AutoCloseable {
             } else {
                 pipeline.run(feed, "encode", encode);
             }
-            written = writer.finish();
+            written = writer != null ? writer.finish() : Mp4Writer.Written.NOTHING;
         }
         return new Encoded(pipeline.stageSeconds(), written, jpegOrNull(thumbnail, output.mp4()));
     }

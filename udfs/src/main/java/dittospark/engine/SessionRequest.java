@@ -9,8 +9,10 @@ import java.util.Optional;
 
 /**
  * A streaming render ({@link RenderEngine#openSession}): the source, options and seed as for a file
- * render, the mp4 written when the session finishes, optionally a live folder written as it goes and a
- * sink that sees every frame. The audio comes later, pushed to the session.
+ * render, and where the frames go, at least one of: the mp4 published when the session finishes, a live
+ * folder written as it goes, a sink that sees every frame. Without an mp4 the result has no bytes and
+ * no digest; without an mp4 and a live folder the frames are not encoded at all. The audio comes later,
+ * pushed to the session.
  */
 public final class SessionRequest {
     private final Path source;
@@ -36,7 +38,7 @@ public final class SessionRequest {
     }
 
     public Path source() { return source; }
-    public Path output() { return output; }
+    public Optional<Path> output() { return Optional.ofNullable(output); }
     public Optional<Path> live() { return Optional.ofNullable(live); }
     public FrameSink sink() { return sink; }
     public RenderOptions options() { return options; }
@@ -67,7 +69,9 @@ public final class SessionRequest {
 
         public SessionRequest build() throws RenderException {
             Objects.requireNonNull(source, "source is required");
-            Objects.requireNonNull(output, "output is required");
+            if (output == null && live == null && sink == FrameSink.NONE) {
+                throw new IllegalArgumentException("a session needs an output, a live folder or a frame sink");
+            }
             if (seed < 0 || seed > RenderRequest.MAX_SEED) {
                 throw new RenderException(ErrorKind.BAD_OPTION, "seed must be in [0, " + RenderRequest.MAX_SEED
                         + "], got " + seed);

@@ -13,9 +13,9 @@ import java.util.concurrent.BlockingQueue;
  * The frame buffers a {@link Mp4Writer} encodes from without copying: each is the memory of one of its
  * own frames. A buffer is taken, filled and handed to {@link Mp4Writer#write(FrameBuffer)}, which gives it
  * back once encoded; {@link #take()} waits while every buffer is out. Made on first use, up to the
- * pool's size, and freed with the writer.
+ * pool's size, and freed with the writer. A pool {@link #of its own} serves frames that go to no encoder.
  */
-public final class FramePool {
+public final class FramePool implements AutoCloseable {
     private final int width;
     private final int height;
     private final int size;
@@ -30,6 +30,11 @@ public final class FramePool {
         this.height = height;
         this.size = size;
         this.free = new ArrayBlockingQueue<>(size);
+    }
+
+    /** {@code size} buffers of {@code width} x {@code height} for frames no encoder takes; given back by {@link #giveBack}. */
+    public static FramePool of(int width, int height, int size) {
+        return new FramePool(width, height, size);
     }
 
     /** A buffer of the video's size whose pixels are whatever it held last; waits while all are in use. */
@@ -60,13 +65,15 @@ public final class FramePool {
         }
     }
 
-    void giveBack(FrameBuffer buffer) {
+    /** Returns a buffer taken from this pool; {@link Mp4Writer#write(FrameBuffer)} does it for its own. */
+    public void giveBack(FrameBuffer buffer) {
         if (!free.offer(buffer)) {
             throw new IllegalStateException("more frame buffers given back than were lent");
         }
     }
 
-    void close() {
+    @Override
+    public void close() {
         synchronized (frames) {
             frames.values().forEach(Frame::close);
             frames.clear();

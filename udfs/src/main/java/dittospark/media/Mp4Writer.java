@@ -55,11 +55,15 @@ public final class Mp4Writer implements AutoCloseable {
         }
     }
 
-    /** What {@link #finish()} put at the target. */
+    /** What {@link #finish()} put at the target; of a live-only video, no bytes and no digest. */
     public record Written(long bytes, String sha256) {
+        public static final Written NOTHING = new Written(0, null);
     }
 
+    /** The mp4 being written, or null for a video written to its live folder only. */
     private final StagedFile file;
+    /** The mp4, or the live folder of a live-only video: what messages name. */
+    private final Path target;
     private final int width;
     private final int height;
     private final AudioTrack audio;
@@ -76,6 +80,7 @@ public final class Mp4Writer implements AutoCloseable {
     private Mp4Writer(StagedFile file, int width, int height, AudioTrack audio, LiveFolder live,
                       FFmpegFrameRecorder recorder) {
         this.file = file;
+        this.target = file != null ? file.target() : live.folder();
         this.width = width;
         this.height = height;
         this.audio = audio;
@@ -103,17 +108,22 @@ public final class Mp4Writer implements AutoCloseable {
     /**
      * Starts a video of {@code width} x {@code height} (both even) for {@code target}, muxing {@code audio} as
      * it arrives, cut or padded with silence to the length of the video; and with {@code live} (or null)
-     * written to that folder too as it is encoded.
+     * written to that folder too as it is encoded. With a live folder the target may be null: the video
+     * is then written to the folder only.
      */
     public static Mp4Writer open(Path target, int width, int height, AudioTrack audio, Encoding encoding,
                                  LiveFolder live) throws RenderException {
+        if (target == null && live == null) {
+            throw new IllegalArgumentException("a video needs an mp4 or a live folder to go to");
+        }
+        Path named = target != null ? target : live.folder();
         if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
-            throw failed(target, "video size " + width + "x" + height + " is not positive and even, as yuv420p requires",
+            throw failed(named, "video size " + width + "x" + height + " is not positive and even, as yuv420p requires",
                     null);
         }
         StagedFile file;
         try {
-            file = StagedFile.beside(target);
+            file = target == null ? null : StagedFile.beside(target);
         } catch (IOException e) {
             throw failed(target, "cannot create its folder (" + e + ")", e);
         }
@@ -123,8 +133,8 @@ public final class Mp4Writer implements AutoCloseable {
             recorder.setFormat("mp4");
             recorder.setOption("movflags", "+faststart");
         } else {
-            recorder = new FFmpegFrameRecorder("[f=mp4:movflags=+faststart]" + file.path() + "|" + live.teeOutput(),
-                    width, height, Math.min(audio.channels(), 2));
+            String mp4 = file == null ? "" : "[f=mp4:movflags=+faststart]" + file.path() + "|";
+            recorder = new FFmpegFrameRecorder(mp4 + live.teeOutput(), width, height, Math.min(audio.channels(), 2));
             recorder.setFormat("tee");
             // the tee muxer does not ask for them, but both its outputs keep the codec headers out of band
             recorder.setVideoOption("flags", "+global_header");
@@ -150,8 +160,10 @@ public final class Mp4Writer implements AutoCloseable {
             recorder.start();
         } catch (FrameRecorder.Exception e) {
             releaseQuietly(recorder);
-            file.close();
-            throw failed(target, "the encoder did not start (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
+            if (file != null) {
+                file.close();
+            }
+            throw failed(named, "the encoder did not start (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
         return new Mp4Writer(file, width, height, audio, live, recorder);
     }
@@ -173,7 +185,7 @@ public final class Mp4Writer implements AutoCloseable {
      */
     public FramePool framePool(int buffers) {
         if (pool != null) {
-            throw new IllegalStateException("video " + file.target() + " already has its frame pool");
+            throw new IllegalStateException("video " + target + " already has its frame pool");
         }
         pool = new FramePool(width, height, buffers);
         return pool;
@@ -185,7 +197,7 @@ public final class Mp4Writer implements AutoCloseable {
      */
     public void write(FrameBuffer buffer) throws RenderException {
         if (pool == null) {
-            throw new IllegalStateException("video " + file.target() + " has no frame pool");
+            throw new IllegalStateException("video " + target + " has no frame pool");
         }
         Frame pooled = pool.frameOf(buffer);
         try {
@@ -198,7 +210,7 @@ public final class Mp4Writer implements AutoCloseable {
 
     private void requireUnfinished() {
         if (finished) {
-            throw new IllegalStateException("video " + file.target() + " is already finished");
+            throw new IllegalStateException("video " + target + " is already finished");
         }
     }
 
@@ -208,7 +220,7 @@ public final class Mp4Writer implements AutoCloseable {
             frames++;
             writeAudioUntil(audioFramesAt(frames), false);
         } catch (FrameRecorder.Exception e) {
-            throw failed(file.target(), "encoding frame " + frames + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
+            throw failed(target, "encoding frame " + frames + " failed (" + FfmpegMessages.clean(e.getMessage()) + ")", e);
         }
         if (live != null) {
             live.poll();
@@ -226,7 +238,6 @@ public final class Mp4Writer implements AutoCloseable {
      * of the bytes as the muxer writes them: {@code +faststart} rewrites the file's start at the end.
      */
     public Written finish() throws RenderException {
-        Path target = file.target();
         if (frames == 0) {
             throw failed(target, "no frames were written", null);
         }
@@ -238,6 +249,15 @@ public final class Mp4Writer implements AutoCloseable {
         } finally {
             releaseQuietly(recorder);
         }
+        Written written = file == null ? Written.NOTHING : publish();
+        if (live != null) {
+            live.finished();
+        }
+        finished = true;
+        return written;
+    }
+
+    private Written publish() throws RenderException {
         Written written;
         try {
             written = new Written(Files.size(file.path()), LocalFiles.sha256Hex(file.path()));
@@ -249,10 +269,6 @@ public final class Mp4Writer implements AutoCloseable {
         } catch (IOException e) {
             throw failed(target, "cannot move the finished video into place (" + e + ")", e);
         }
-        if (live != null) {
-            live.finished();
-        }
-        finished = true;
         return written;
     }
 
@@ -264,7 +280,9 @@ public final class Mp4Writer implements AutoCloseable {
         if (pool != null) {
             pool.close();
         }
-        file.close();
+        if (file != null) {
+            file.close();
+        }
     }
 
     private long audioFramesAt(int videoFrames) {

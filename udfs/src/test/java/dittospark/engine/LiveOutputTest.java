@@ -139,4 +139,20 @@ class LiveOutputTest {
         assertThat(decodedFrames(concatenation(online))).as("frames of the online render's segments")
                 .isEqualTo(decodedFrames(online.mp4()));
     }
+
+    @Test
+    void aSessionWithoutAnMp4WritesItsLiveFolderOnly() throws Exception {
+        Path folder = work.resolve("live-only");
+        RenderResult result;
+        try (RenderSession session = engine.openSession(SessionRequest.builder().source(Samples.file("portrait.png"))
+                .live(folder).options(RenderOptions.parse(ONLINE)).build(), RenderProgress.NONE)) {
+            var audio = dittospark.media.AudioDecoder.decode(speech);
+            session.push(audio.interleaved(), audio.sampleRate(), audio.channels());
+            result = session.finish();
+        }
+        Live live = new Live(folder, null, List.of(), List.of());
+        assertThat(decodedFrames(concatenation(live))).as("frames of the live-only segments")
+                .isEqualTo(result.frames());
+        assertThat(result.outputBytes()).as("bytes of an mp4").isZero();
+    }
 }

@@ -138,6 +138,19 @@ class RenderSessionTest {
     }
 
     @Test
+    void aSessionWithOnlyASinkHandsItEveryFrame() throws Exception {
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        RenderResult result;
+        try (RenderSession session = engine.openSession(SessionRequest.builder().source(Samples.file("portrait.png"))
+                .options(RenderOptions.parse(ONLINE)).sink((i, frame) -> seen.add(i)).build(), RenderProgress.NONE)) {
+            pushInPieces(session, audio, 4000);
+            result = session.finish();
+        }
+        assertThat(seen).as("frames the sink saw").hasSize(result.frames());
+        assertThat(result.outputBytes()).as("bytes written").isZero();
+    }
+
+    @Test
     void cancellingMidRenderStopsEveryThreadAndLeavesNoFile() throws Exception {
         Path folder = Files.createDirectories(work.resolve("cancelled"));
         CountDownLatch first = new CountDownLatch(1);
