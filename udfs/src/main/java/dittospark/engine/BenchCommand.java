@@ -11,6 +11,7 @@ import dittospark.media.SourceReader;
 import dittospark.options.Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,8 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", description = "model folder (default: the demo model set)")
     Path models;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
 
     @Option(names = "--seconds", description = "use only the first N seconds of the speech (default: all of it)")
     Double seconds;
@@ -107,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();
         RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
-                device).engine();
+                device.resolved()).engine();
         // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
         Path warmUp = cut(speech, WARM_UP_SECONDS, out);
         for (Path source : List.of(dir.resolve("portrait.png"), hdVideo)) {

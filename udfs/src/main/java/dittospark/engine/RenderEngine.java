@@ -461,7 +461,10 @@ public final class RenderEngine implements AutoCloseable {
             return this;
         }
 
-        /** {@code cpu} or {@code cuda:N}; CUDA falls back to CPU with a warning where unavailable. */
+        /**
+         * {@code cpu}, {@code cuda:N} or {@code tensorrt:N}; renders on a GPU that cannot be used fail with
+         * {@code DEVICE_UNAVAILABLE} rather than run on the CPU.
+         */
         public Builder device(String device) {
             this.device = device;
             return this;

@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A model folder opened on one device: each model's session is created on first use and kept until
@@ -63,12 +65,18 @@ public final class ModelSet implements AutoCloseable {
     }
 
     /**
-     * What the results table records: {@code cuda:N} when every session opened so far runs there,
-     * otherwise {@code cpu}.
+     * What the results table records: the device every session runs on ({@code cpu}, {@code cuda:N},
+     * {@code tensorrt:N}); sessions never run elsewhere than asked.
      */
-    public synchronized String provider() {
-        return sessions.values().stream().allMatch(s -> s.device().equals(requested)) ? requested.toString()
-                : Device.CPU.toString();
+    public String provider() {
+        return requested.toString();
+    }
+
+    /** The TensorRT engine builds this set's sessions made on first use, by role. */
+    public synchronized Map<String, Duration> engineBuilds() {
+        Map<String, Duration> builds = new TreeMap<>();
+        sessions.forEach((role, s) -> s.engineBuild().ifPresent(d -> builds.put(role, d)));
+        return builds;
     }
 
     /** Frees every session's native memory; the set cannot be used afterwards. */
