@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();
         RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
-                device.resolved()).engine();
+                device.resolved(), device.composition()).engine();
         // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
         Path warmUp = cut(speech, WARM_UP_SECONDS, out);
         for (Path source : List.of(dir.resolve("portrait.png"), hdVideo)) {

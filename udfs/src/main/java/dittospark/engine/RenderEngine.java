@@ -74,10 +74,12 @@ public final class RenderEngine implements AutoCloseable {
     private final ModelSet modelSet;
     private final JsonNode config;
     private final HaarFaceLocator haar;
+    private final Composition composition;
 
-    private RenderEngine(ModelSet modelSet, JsonNode config) {
+    private RenderEngine(ModelSet modelSet, JsonNode config, Composition composition) {
         this.modelSet = modelSet;
         this.config = config;
+        this.composition = composition;
         this.haar = "opencv_haar".equals(config.path("face_detector").asText()) ? new HaarFaceLocator() : null;
     }
 
@@ -287,6 +289,7 @@ public final class RenderEngine implements AutoCloseable {
         NativeTensor volume = motionFrames == 1 ? models.appearance(ExtractorInput.of(
                 SourceRegistrar.crop(source.frames().again(0), source.o2c().get(0)))) : null;
         SourceFrames driving = volume == null && motionFrames < allFrames ? source.frames().another() : null;
+        boolean composed = composition.composes(modelSet.device());
         FramePipeline pipeline = new FramePipeline("render", QUEUE)
                 .<Integer, SourceFrame>then("source", (i, ignored) -> {
                     int j = Mirror.index(i, motionFrames);
@@ -300,8 +303,10 @@ public final class RenderEngine implements AutoCloseable {
                 .<SourceFrame, Stitched>then("stitch", (i, sf) -> new Stitched(sf, stitch.apply(
                         source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion[i]), i,
                         ctrl.getOrDefault(i, FrameControl.NONE))))
-                .<Stitched, Along<float[]>>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, volume))
-                .<Along<float[]>, Along<float[]>>then("decode", budget.decodeWorkers(), () -> {
+                .then(composed ? "warp+decode" : "warp", budget.warpWorkers() + (composed ? budget.decodeWorkers() : 0),
+                        () -> new WarpWorker(composed ? models.warpDecoder() : models.warper(), models, volume));
+        if (!composed) {
+            pipeline.<Along<float[]>, Along<float[]>>then("decode", budget.decodeWorkers(), () -> {
                     Predictor<float[], NativeTensor> decoder = models.decoder();
                     return new FramePipeline.Stage<>() {
                         @Override
@@ -318,6 +323,7 @@ public final class RenderEngine implements AutoCloseable {
                         }
                     };
                 });
+        }
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
         Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
@@ -355,7 +361,8 @@ public final class RenderEngine implements AutoCloseable {
     }
 
     /**
-     * One worker of the warp stage. The appearance volume is the render's one volume where the source
+     * One worker of the warp stage, or of the warp and decode composed (whose {@code warp} gives the
+     * decoded face). The appearance volume is the render's one volume where the source
      * has a single driving frame; otherwise the worker extracts it from the frame's crop into its own
      * extractor's output, which its warp then reads in place, again only when the driving frame changes.
      */
@@ -366,9 +373,10 @@ public final class RenderEngine implements AutoCloseable {
         private int frame = -1;
         private NativeTensor volume;
 
-        WarpWorker(DittoModels models, NativeTensor sharedVolume) throws RenderException {
+        WarpWorker(Predictor<ModelTranslators.WarpInput, float[]> warp, DittoModels models, NativeTensor sharedVolume)
+                throws RenderException {
             this.sharedVolume = sharedVolume;
-            this.warp = models.warper();
+            this.warp = warp;
             try {
                 this.appearance = sharedVolume == null ? models.appearanceWorker() : null;
             } catch (RenderException | RuntimeException e) {
@@ -448,6 +456,7 @@ public final class RenderEngine implements AutoCloseable {
         private Path models;
         private Path config;
         private String device = "cpu";
+        private Composition composition = Composition.AUTO;
 
         /** The model folder on local disk: {@code ditto_onnx/} and {@code ditto_cfg/} inside. */
         public Builder models(Path models) {
@@ -467,6 +476,12 @@ public final class RenderEngine implements AutoCloseable {
          */
         public Builder device(String device) {
             this.device = device;
+            return this;
+        }
+
+        /** Whether the warp and the decoder run composed into one graph; {@code auto}: on GPUs. */
+        public Builder composition(Composition composition) {
+            this.composition = Objects.requireNonNull(composition);
             return this;
         }
 
@@ -490,7 +505,7 @@ public final class RenderEngine implements AutoCloseable {
                         + e.getMessage(), e);
             }
             requireHubert(json, file);
-            return new RenderEngine(ModelSet.open(models, parsed), json);
+            return new RenderEngine(ModelSet.open(models, parsed), json, composition);
         }
     }
 }

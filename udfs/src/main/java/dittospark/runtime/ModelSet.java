@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,6 +48,11 @@ public final class ModelSet implements AutoCloseable {
         return folder;
     }
 
+    /** The device every session of the set runs on. */
+    public Device device() {
+        return requested;
+    }
+
     /** The session for a contract role, created on first use. */
     public synchronized ModelSession session(String role) throws RenderException {
         if (closed) {
@@ -59,6 +66,34 @@ public final class ModelSet implements AutoCloseable {
                 throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": " + file + " is missing");
             }
             s = ModelSession.open(spec, file, requested);
+            sessions.put(role, s);
+        }
+        return s;
+    }
+
+    /**
+     * The session of {@code roles} composed into one graph ({@link ComposedModels}), created on first
+     * use: one run takes the first model's inputs and gives the last model's outputs.
+     *
+     * @throws RenderException {@link ErrorKind#MODEL_MISMATCH} when the models cannot be composed
+     */
+    public synchronized ModelSession chain(List<String> roles) throws RenderException {
+        String role = ComposedModels.role(roles);
+        ModelSession s = sessions.get(role);
+        if (s == null) {
+            List<ModelSpec> members = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            for (String member : roles) {
+                members.add(session(member).spec());
+                files.add(folder.resolve(ModelContracts.release().model(member).file()));
+            }
+            Path file;
+            try {
+                file = ComposedModels.file(members, files);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RenderException(ErrorKind.MODEL_MISMATCH, role + " cannot be composed: " + e.getMessage(), e);
+            }
+            s = ModelSession.open(ComposedModels.spec(members, file), file, requested);
             sessions.put(role, s);
         }
         return s;
