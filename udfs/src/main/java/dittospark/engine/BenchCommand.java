@@ -130,7 +130,8 @@ public final class BenchCommand implements Callable<Integer> {
         RenderResult alone = engine.renderStagesAlone(RenderRequest.builder().source(source).audio(speech)
                 .output(out.resolve("stages_alone.mp4")).seed(0).build());
         double encode = EncodeBaseline.msPerFrame(video, out.resolve("encode_only.mp4"), new Mp4Writer.Encoding(
-                Options.ENCODER_PRESET.read(Options.ENCODER_PRESET.builtIn()), ThreadBudget.jvm().encoderThreads()));
+                endToEnd.encoder(), Options.ENCODER_PRESET.read(Options.ENCODER_PRESET.builtIn()),
+                ThreadBudget.jvm().encoderThreads()));
         return new Row(name, endToEnd, alone, encode);
     }
 

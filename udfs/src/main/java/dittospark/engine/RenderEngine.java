@@ -16,6 +16,7 @@ import dittospark.image.ResizeRule;
 import dittospark.media.AudioDecoder;
 import dittospark.media.DecodedAudio;
 import dittospark.media.FramePool;
+import dittospark.media.H264Encoders;
 import dittospark.media.MiddleFrameThumbnail;
 import dittospark.media.Mp4Writer;
 import dittospark.media.SourceReader;
@@ -138,8 +139,8 @@ public final class RenderEngine implements AutoCloseable {
             Encoded encoded = renderFrames(models, request, progress, s, audio, source, drivers, motion, stagesAlone);
             stages.putAll(encoded.stageSeconds());
             return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
-                    (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.written().bytes(),
-                    encoded.written().sha256(), encoded.thumbnailJpeg());
+                    (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.encoder(),
+                    encoded.written().bytes(), encoded.written().sha256(), encoded.thumbnailJpeg());
         } catch (DittoModels.ModelFailure e) {
             throw e.renderException();
         } catch (StageFailure e) {
@@ -257,7 +258,8 @@ public final class RenderEngine implements AutoCloseable {
     private record Along<T>(T value, Image frame) {
     }
 
-    private record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
+    private record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, String encoder,
+                           byte[] thumbnailJpeg) {
     }
 
     /**
@@ -325,7 +327,8 @@ public final class RenderEngine implements AutoCloseable {
                 });
         }
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
-        Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
+        Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(modelSet.device().isCuda() ? H264Encoders.forGpu()
+                : H264Encoders.X264, s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
         try (driving; Mp4Writer writer = Mp4Writer.open(request.output(), source.width(), source.height(), audio,
                 encoding); PutBack putBack = new PutBack(mask, budget.putBackThreads())) {
@@ -347,7 +350,7 @@ public final class RenderEngine implements AutoCloseable {
             }
             written = writer.finish();
         }
-        return new Encoded(pipeline.stageSeconds(), written, jpegOrNull(thumbnail, request.output()));
+        return new Encoded(pipeline.stageSeconds(), written, encoding.encoder(), jpegOrNull(thumbnail, request.output()));
     }
 
     /** A render is complete without its thumbnail: the contact sheet shows the row without a picture. */
