@@ -37,8 +37,9 @@ public final class ExecutorRendering {
     public static final String PROVIDER_CONF = "spark.dittospark.provider";
 
     /**
-     * The device of {@code task}'s renders, as {@link #DEVICE_CONF} and {@link #PROVIDER_CONF} name it:
-     * by default the first GPU address Spark gave the task, else the CPU.
+     * The device of {@code task}'s renders, as {@link #DEVICE_CONF} and {@link #PROVIDER_CONF} name it
+     * (a local property of the job, which a driver thread sets with {@code setLocalProperty}, before the
+     * Spark conf): by default the first GPU address Spark gave the task, else the CPU.
      *
      * @throws IllegalArgumentException when the settings name no device
      */
@@ -46,10 +47,17 @@ public final class ExecutorRendering {
         ResourceInformation gpu = task == null ? null : task.resourcesJMap().get("gpu");
         OptionalInt taskGpu = gpu == null || gpu.addresses().length == 0 ? OptionalInt.empty()
                 : OptionalInt.of(Integer.parseInt(gpu.addresses()[0]));
+        return DeviceChoice.forTask(setting(task, DEVICE_CONF, DeviceChoice.AUTO),
+                setting(task, PROVIDER_CONF, DeviceChoice.CUDA), taskGpu).toString();
+    }
+
+    private static String setting(TaskContext task, String key, String fallback) {
+        String local = task == null ? null : task.getLocalProperty(key);
+        if (local != null) {
+            return local;
+        }
         SparkEnv env = SparkEnv.get();
-        String device = env == null ? DeviceChoice.AUTO : env.conf().get(DEVICE_CONF, DeviceChoice.AUTO);
-        String provider = env == null ? DeviceChoice.CUDA : env.conf().get(PROVIDER_CONF, DeviceChoice.CUDA);
-        return DeviceChoice.forTask(device, provider, taskGpu).toString();
+        return env == null ? fallback : env.conf().get(key, fallback);
     }
 
     /**
@@ -90,7 +98,7 @@ public final class ExecutorRendering {
                 return lease.engine().render(request, RenderProgress.NONE);
             }, conf, work, overwrite, run, place, deadline);
         } catch (RenderException e) {
-            String named = SparkEnv.get().conf().get(DEVICE_CONF, DeviceChoice.AUTO);
+            String named = setting(task, DEVICE_CONF, DeviceChoice.AUTO);
             ResultRow.Place place = new ResultRow.Place(modelsUri, null, named, executor, attempt);
             return new RowRenderer(request -> {
                 throw e;

@@ -1,5 +1,6 @@
 package dittospark.models.cli;
 
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import dittospark.models.FaceFrontend;
 import dittospark.models.ModelSpec;
@@ -82,7 +83,8 @@ final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("DEVICE_UNAVAILABLE: " + unavailable.get());
             return DEVICE_UNAVAILABLE;
         }
-        spec.commandLine().getOut().println("node placement on " + device + ":");
+        spec.commandLine().getOut().println("ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion()
+                + ", providers " + OrtEnvironment.getAvailableProviders() + "; node placement on " + device + ":");
         for (Map.Entry<ModelSpec, Path> m : models.entrySet()) {
             try {
                 spec.commandLine().getOut().println(NodePlacement.of(m.getKey(), m.getValue(), device).line());
