@@ -123,7 +123,7 @@ final class OrtRuntime {
     private static RenderException deviceOrModel(String role, Path file, Device requested, OrtException e)
             throws OrtException {
         try (OrtSession.SessionOptions options = sessionOptions();
-             OrtSession cpu = environment().createSession(file.toString(), options)) {
+             OrtSession loadsOnTheCpu = environment().createSession(file.toString(), options)) {
             return new RenderException(ErrorKind.DEVICE_UNAVAILABLE, role + ": " + requested + " cannot run it: "
                     + e.getMessage(), e);
         }
@@ -131,12 +131,13 @@ final class OrtRuntime {
 
     /** Adds the TensorRT provider; returns whether the session about to open builds its engine. */
     private static boolean addTensorRt(OrtSession.SessionOptions options, String role, Path file, int device,
-                                                  String ortVersion) throws OrtException, RenderException {
+                                       String ortVersion) throws OrtException, RenderException {
         TensorRtEngines engines = TensorRtEngines.local();
         String gpu = GpuFacts.gpuName(device);
         String trt = GpuFacts.tensorRtVersion();
         try {
-            Path folder = engines.engineFolder(TensorRtEngines.cacheKey(LocalFiles.sha256Hex(file), gpu, ortVersion, trt));
+            String key = TensorRtEngines.cacheKey(LocalFiles.sha256Hex(file), gpu, ortVersion, trt);
+            Path folder = engines.engineFolder(key);
             Path timing = engines.timingFolder(gpu, trt);
             boolean built = TensorRtEngines.built(folder);
             Files.createDirectories(folder);

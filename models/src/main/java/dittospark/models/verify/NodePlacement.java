@@ -47,7 +47,7 @@ public final class NodePlacement {
                     .toList();
         }
 
-        /** {@code role  N nodes, M on the CPU: a, b}. */
+        /** {@code role  N nodes, M on the CPU: a, b} (the names only where some nodes run elsewhere). */
         public String line() {
             List<String> cpu = onCpu();
             return String.format("%-26s %4d nodes, %4d on the CPU%s", role, nodes.size(), cpu.size(),
