@@ -129,6 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.print(table(rows));
             System.out.print(DeviceBench.compositionLines("portrait", ways));
             System.out.print(DeviceBench.placementLines(folder, on));
+            System.out.print(DeviceBench.engineBuildLine(engine.engineBuilds()));
             System.out.print(DeviceBench.memoryLine(memory.peakMiB()));
         }
         System.out.println("videos in " + out);

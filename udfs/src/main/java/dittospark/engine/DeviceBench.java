@@ -6,6 +6,7 @@ import dittospark.models.ModelSpec;
 import dittospark.models.verify.NodePlacement;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,16 @@ final class DeviceBench {
             }
         }
         return b.toString();
+    }
+
+    /** The TensorRT engines the bench's engine built on first use, and how long each took. */
+    static String engineBuildLine(Map<String, Duration> builds) {
+        if (builds.isEmpty()) {
+            return "TensorRT engine builds: none (not TensorRT, or every engine came from the cache)\n";
+        }
+        StringBuilder b = new StringBuilder("TensorRT engine builds on first use:");
+        builds.forEach((role, d) -> b.append(String.format(" %s %.1f s;", role, d.toMillis() / 1e3)));
+        return b.append('\n').toString();
     }
 
     static String memoryLine(OptionalLong peakMiB) {

@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -430,6 +431,11 @@ public final class RenderEngine implements AutoCloseable {
         long now = System.nanoTime();
         stages.put(stage, (now - since) / 1e9);
         return now;
+    }
+
+    /** How long each model's TensorRT engine took to build on first use, by role; empty without TensorRT. */
+    public Map<String, Duration> engineBuilds() {
+        return modelSet.engineBuilds();
     }
 
     /** Frees the model sessions and the face cascade; see {@link EngineRegistry} for who closes engines. */

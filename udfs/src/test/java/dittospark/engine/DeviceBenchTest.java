@@ -19,6 +19,17 @@ class DeviceBenchTest {
     }
 
     @Test
+    void engineBuildsAreListedWithTheirSeconds() {
+        assertThat(DeviceBench.engineBuildLine(java.util.Map.of("decoder", java.time.Duration.ofMillis(41_500))))
+                .as("engine build line").contains("decoder 41.5 s");
+    }
+
+    @Test
+    void withoutTensorRtNoEngineIsBuilt() {
+        assertThat(DeviceBench.engineBuildLine(java.util.Map.of())).as("engine build line").contains("none");
+    }
+
+    @Test
     void withoutNvidiaSmiTheMemoryPeakIsNotAvailable() {
         assertThat(DeviceBench.memoryLine(OptionalLong.empty())).as("memory line").contains("GPU memory peak: n/a");
     }
