@@ -21,7 +21,7 @@ public final class ResultsCsv {
         for (ResultRow r : rows) {
             Object[] cells = {r.id(), r.status(), r.output(), r.errorKind(), r.errorMessage(), r.sourceKind(),
                     r.width(), r.height(), r.frames(), r.audioSeconds(), r.renderSeconds(), r.fps(),
-                    json(r.stageSeconds()), r.modelSet(), r.modelHash(), r.provider(), r.executorId(), r.attempt(),
+                    json(r.stageSeconds()), r.modelSet(), r.modelHash(), r.provider(), r.encoder(), r.executorId(), r.attempt(),
                     r.outputBytes(), r.outputSha256(), r.startedAt(), r.finishedAt(), r.language()};
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {

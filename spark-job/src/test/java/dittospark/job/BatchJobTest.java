@@ -1,10 +1,14 @@
 package dittospark.job;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import dittospark.errors.ErrorKind;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
+import dittospark.udf.ExecutorRendering;
 import dittospark.udf.RowRenderer;
 import dittospark.udf.RowStatus;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +24,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The job through Spark without rendering: every row fails validation, is skipped, or fails to render. */
 class BatchJobTest {
@@ -67,6 +72,29 @@ class BatchJobTest {
         assertThat(a.getString(a.fieldIndex("provider"))).as("provider without a GPU").isEqualTo("cpu");
         assertThat(a.getString(a.fieldIndex("model_hash"))).as("model hash").hasSize(64);
         assertThat(a.getString(a.fieldIndex("executor_id"))).as("executor").isEqualTo("driver");
+    }
+
+    @Test
+    void aGpuTheTasksCannotUseFailsTheirRowsNotTheJob() throws Exception {
+        assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "this build has CUDA");
+        Path out = dir.resolve("out");
+        Path manifest = Files.writeString(dir.resolve("m.csv"), "id,source,audio\n"
+                + "a," + SAMPLES.resolve("portrait.png") + "," + SAMPLES.resolve("speech_24k.wav") + "\n");
+        SparkContext spark = TestSpark.session().sparkContext();
+        spark.setLocalProperty(ExecutorRendering.DEVICE_CONF, "cuda:0");
+        try {
+            PrintStream console = new PrintStream(new ByteArrayOutputStream());
+            new BatchJob(TestSpark.session(), console).run(new BatchOptions(manifest.toString(), out.toString(),
+                    System.getProperty("demo.models.dir"), null, false, null, 1, RowRenderer.DEFAULT_DEADLINE));
+        } finally {
+            spark.setLocalProperty(ExecutorRendering.DEVICE_CONF, null);
+        }
+
+        Row a = results(out).get("a");
+        assertThat(a.getString(a.fieldIndex("status"))).as("status").isEqualTo("FAILED");
+        assertThat(a.getString(a.fieldIndex("error_kind"))).as("error kind")
+                .isEqualTo(ErrorKind.DEVICE_UNAVAILABLE.name());
+        assertThat(a.getString(a.fieldIndex("error_message"))).as("message").contains("cuda:0", "no CUDA provider");
     }
 
     @Test

@@ -109,7 +109,7 @@ class ReportBrowserTest {
                                        int startSecond, String thumbnail) {
         Map<String, Double> stages = Map.of("encode", 0.1 * seconds, "warp", 0.5 * seconds, "audio", 0.05 * seconds,
                 "decode", 0.3 * seconds, "motion", 0.05 * seconds);
-        RenderResult r = new RenderResult(SourceKind.IMAGE, 64, 64, frames, frames / 25.0, seconds, stages, "cpu",
+        RenderResult r = new RenderResult(SourceKind.IMAGE, 64, 64, frames, frames / 25.0, seconds, stages, "cpu", "libx264",
                 1000, "ff", Base64.getDecoder().decode(thumbnail));
         Instant start = T0.plusSeconds(startSecond);
         return ResultRow.succeeded(id, "file:" + output, r, place, start, start.plusMillis((long) (seconds * 1000)));

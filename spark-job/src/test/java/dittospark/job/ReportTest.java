@@ -41,7 +41,7 @@ class ReportTest {
     @Test
     void stagesTheEngineGainsLaterComeAfterTheKnownOnes() {
         RenderResult r = new RenderResult(SourceKind.IMAGE, 8, 8, 10, 0.4, 1.0,
-                Map.of("zoom", 0.01, "encode", 0.02, "audio", 0.03), "cpu", 1, "ff", null);
+                Map.of("zoom", 0.01, "encode", 0.02, "audio", 0.03), "cpu", "libx264", 1, "ff", null);
         String html = report(List.of(ResultRow.succeeded("a", "file:/o/a.mp4", r, PLACE, T0, T0.plusSeconds(1))),
                 List.of("1/cpu"));
 

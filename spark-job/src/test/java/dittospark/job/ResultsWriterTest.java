@@ -25,7 +25,7 @@ class ResultsWriterTest {
     private static final ResultRow.Place PLACE = new ResultRow.Place("demo", "abc", "cpu", "1", 0);
     private static final List<ResultRow> ROWS = List.of(
             ResultRow.succeeded("ok", "file:/o/ok.mp4",
-                    new RenderResult(SourceKind.IMAGE, 512, 512, 100, 4.0, 2.0, Map.of("decode", 0.5, "warp", 1.5), "cpu",
+                    new RenderResult(SourceKind.IMAGE, 512, 512, 100, 4.0, 2.0, Map.of("decode", 0.5, "warp", 1.5), "cpu", "libx264",
                             1234, "ff00", "ABC".getBytes(StandardCharsets.US_ASCII)),
                     PLACE, T0, T0.plusSeconds(2)),
             ResultRow.failed("bad", "file:/o/bad.mp4", ErrorKind.BAD_OPTION, "option 'emo' must be <= 7, got \"9\"",
@@ -48,7 +48,7 @@ class ResultsWriterTest {
 
         assertThat(table.columns()).as("columns").containsExactly("id", "status", "output", "error_kind",
                 "error_message", "source_kind", "width", "height", "frames", "audio_seconds", "render_seconds", "fps",
-                "stage_seconds", "model_set", "model_hash", "provider", "executor_id", "attempt", "output_bytes",
+                "stage_seconds", "model_set", "model_hash", "provider", "encoder", "executor_id", "attempt", "output_bytes",
                 "output_sha256", "started_at", "finished_at", "language", "run_id");
         assertThat(table.count()).as("rows").isEqualTo(3);
         Row ok = table.filter("id = 'ok'").first();

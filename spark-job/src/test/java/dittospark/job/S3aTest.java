@@ -86,7 +86,7 @@ class S3aTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new RenderResult(SourceKind.IMAGE, 720, 720, 75, 3.0, 1.0, Map.of(), "cpu", 1, "ff00", new byte[]{1});
+            return new RenderResult(SourceKind.IMAGE, 720, 720, 75, 3.0, 1.0, Map.of(), "cpu", "libx264", 1, "ff00", new byte[]{1});
         }, conf, Files.createDirectories(dir.resolve("work-c")), false, "test-run", PLACE, RowRenderer.DEFAULT_DEADLINE);
 
         ResultRow row = renderer.render(task);

@@ -9,8 +9,10 @@ import dittospark.media.EncodeBaseline;
 import dittospark.media.Mp4Writer;
 import dittospark.media.SourceReader;
 import dittospark.options.Options;
+import dittospark.runtime.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,8 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", description = "model folder (default: the demo model set)")
     Path models;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
 
     @Option(names = "--seconds", description = "use only the first N seconds of the speech (default: all of it)")
     Double seconds;
@@ -80,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         double modelsMsPerFrame() {
-            return msPerFrame("warp") + msPerFrame("decode");
+            return msPerFrame("warp") + msPerFrame("decode") + msPerFrame("warp+decode");
         }
 
         double endToEndMsPerFrame() {
@@ -94,7 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The frame stages, in pipeline order, each timed alone. */
-    static final List<String> FRAME_STAGES = List.of("source", "stitch", "warp", "decode", "putback", "encode");
+    static final List<String> FRAME_STAGES = List.of("source", "stitch", "warp", "decode", "warp+decode", "putback",
+            "encode");
 
     @Override
     public Integer call() throws Exception {
@@ -113,24 +116,36 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path hdVideo = hdVideo(dir.resolve("portrait_clip_3s.mp4"), out.resolve("source_1080p.mp4"));
         List<Row> rows = new ArrayList<>();
-        RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
-                device).engine();
-        // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
-        Path warmUp = cut(speech, WARM_UP_SECONDS, out);
-        for (Path source : List.of(dir.resolve("portrait.png"), hdVideo)) {
-            engine.render(RenderRequest.builder().source(source).audio(warmUp).output(out.resolve("warm_up.mp4"))
-                    .seed(0).build(), RenderProgress.NONE);
+        Path folder = models != null ? models : DefaultModels.demoFolder();
+        String on = device.resolved();
+        Device parsed = Device.parse(on);
+        try (GpuMemoryPeak memory = GpuMemoryPeak.start(parsed.isCuda() ? parsed.index() : GpuMemoryPeak.NONE)) {
+            RenderEngine engine = EngineRegistry.jvm().engine(folder, null, on, device.composition()).engine();
+            // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
+            Path warmUp = cut(speech, WARM_UP_SECONDS, out);
+            for (Path source : List.of(dir.resolve("portrait.png"), hdVideo)) {
+                engine.render(RenderRequest.builder().source(source).audio(warmUp).output(out.resolve("warm_up.mp4"))
+                        .seed(0).build(), RenderProgress.NONE);
+            }
+            rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
+            rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
+            System.err.println("bench: the portrait with the warp and decoder apart and composed ...");
+            List<DeviceBench.Way> ways = DeviceBench.compositions(folder, on,
+                    request(dir.resolve("portrait.png"), warmUp, out.resolve("warm_up.mp4")),
+                    request(dir.resolve("portrait.png"), speech, out.resolve("composition.mp4")));
+            System.out.print(table(rows));
+            System.out.print(DeviceBench.compositionLines("portrait", ways));
+            System.out.print(DeviceBench.placementLines(folder, on));
+            System.out.print(DeviceBench.engineBuildLine(engine.engineBuilds()));
+            System.out.print(DeviceBench.memoryLine(memory.peakMiB()));
         }
-        rows.add(run(engine, "portrait 1432x1432", dir.resolve("portrait.png"), speech, out));
-        rows.add(run(engine, "video 1920x1080", hdVideo, speech, out));
-        System.out.print(table(rows));
         System.out.println("videos in " + out);
         return 0;
     }
 
     private int runOnline(Path dir, Path speech, Path out) throws Exception {
         RenderEngine engine = EngineRegistry.jvm().engine(models != null ? models : DefaultModels.demoFolder(), null,
-                device).engine();
+                device.resolved(), device.composition()).engine();
         Path portrait = dir.resolve("portrait.png");
         // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
         engine.render(RenderRequest.builder().source(portrait).audio(cut(speech, WARM_UP_SECONDS, out))
@@ -142,6 +157,10 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static RenderRequest request(Path source, Path audio, Path video) throws RenderException {
+        return RenderRequest.builder().source(source).audio(audio).output(video).seed(0).build();
+    }
+
     private static Row run(RenderEngine engine, String name, Path source, Path speech, Path out) throws Exception {
         Path video = out.resolve(name.replaceAll("[^A-Za-z0-9]+", "_") + ".mp4");
         System.err.println("bench: rendering " + name + " ...");
@@ -150,7 +169,8 @@ public final class BenchCommand implements Callable<Integer> {
         RenderResult alone = engine.renderStagesAlone(RenderRequest.builder().source(source).audio(speech)
                 .output(out.resolve("stages_alone.mp4")).seed(0).build());
         double encode = EncodeBaseline.msPerFrame(video, out.resolve("encode_only.mp4"), new Mp4Writer.Encoding(
-                Options.ENCODER_PRESET.read(Options.ENCODER_PRESET.builtIn()), ThreadBudget.jvm().encoderThreads()));
+                endToEnd.encoder(), Options.ENCODER_PRESET.read(Options.ENCODER_PRESET.builtIn()),
+                ThreadBudget.jvm().encoderThreads()));
         return new Row(name, endToEnd, alone, encode);
     }
 
@@ -172,7 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
                                 + " put-back threads %d)%n", t.cores(), t.modelThreads(), t.opencvThreads(), t.encoderThreads(),
                         t.warpWorkers(), t.decodeWorkers(), t.putBackThreads()))
                 .append("stage columns: each frame stage alone, the stages run one after the other on one thread;"
-                        + " models-only = warp + decode alone; encode-only = the output's frames encoded again;\n"
+                        + " models-only = warp + decode (or warp+decode, composed) alone;"
+                        + " encode-only = the output's frames encoded again;\n"
                         + "end-to-end = the whole render (audio, registration, features, motion included) per frame;"
                         + " ratio = end-to-end / (models-only + encode-only)\n");
         return b.toString();

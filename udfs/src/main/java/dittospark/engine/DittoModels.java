@@ -14,6 +14,7 @@ import dittospark.runtime.Predictor;
 import dittospark.runtime.Translator;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,7 @@ import java.util.Map;
 final class DittoModels implements MediaPipeModels, AutoCloseable {
     static final int SEQ_FRAMES = 80;
     static final int MOTION_DIM = 265;
+    static final List<String> WARP_DECODE_CHAIN = List.of("warp_network_ori", "decoder");
 
     private final ModelSet models;
     private final Map<String, Predictor<?, ?>> predictors = new HashMap<>();
@@ -103,6 +105,14 @@ final class DittoModels implements MediaPipeModels, AutoCloseable {
     /** A warp of a frame worker's own: volume and keypoints to the warped feature [256*64*64]. */
     Predictor<ModelTranslators.WarpInput, float[]> warper() throws RenderException {
         return models.session("warp_network_ori").predictor(ModelTranslators.WARP);
+    }
+
+    /**
+     * The warp and the decoder composed into one graph, a frame worker's own: volume and keypoints to
+     * a new array of the decoded face [3*512*512], RGB planes.
+     */
+    Predictor<ModelTranslators.WarpInput, float[]> warpDecoder() throws RenderException {
+        return models.chain(WARP_DECODE_CHAIN).predictor(ModelTranslators.WARP_DECODE);
     }
 
     /** A decoder of a frame worker's own: the warped feature to the output tensor [1,3,512,512], RGB planes. */

@@ -27,7 +27,7 @@ public final class EngineRegistry implements AutoCloseable {
         LocalModels localize(String uri) throws RenderException;
     }
 
-    private record Key(Path models, Path config, String device) {
+    private record Key(Path models, Path config, String device, Composition composition) {
     }
 
     private final Map<String, LocalModels> localModels = new HashMap<>();
@@ -60,14 +60,23 @@ public final class EngineRegistry implements AutoCloseable {
      * on {@code device}, built the first time only. It stays the registry's: callers do not close it.
      */
     public synchronized Lease engine(Path models, Path config, String device) throws RenderException {
+        return engine(models, config, device, Composition.AUTO);
+    }
+
+    /**
+     * The engine as {@link #engine(Path, Path, String)} gives it, with the warp and decoder composed as
+     * {@code composition} says: renders on one engine share its sessions, whichever thread or task runs them.
+     */
+    public synchronized Lease engine(Path models, Path config, String device, Composition composition)
+            throws RenderException {
         checkOpen();
         Key key = new Key(models.toAbsolutePath().normalize(),
-                config == null ? null : config.toAbsolutePath().normalize(), device);
+                config == null ? null : config.toAbsolutePath().normalize(), device, composition);
         RenderEngine engine = engines.get(key);
         if (engine != null) {
             return new Lease(engine, false);
         }
-        engine = RenderEngine.builder().models(models).config(config).device(device).build();
+        engine = RenderEngine.builder().models(models).config(config).device(device).composition(composition).build();
         engines.put(key, engine);
         return new Lease(engine, true);
     }

@@ -60,6 +60,14 @@ final class ModelTranslators {
                 in.get("kp_driving").put(w.kpDriving());
             }, out -> out.get("out").toFloats());
 
+    /** The warp and the decoder composed: volume and keypoints to the decoded face [3*512*512], RGB planes. */
+    static final Translator<WarpInput, float[]> WARP_DECODE = Translator.of(
+            Map.of("kp_source", shape(1, 21, 3), "kp_driving", shape(1, 21, 3)), (w, in) -> {
+                in.bind("feature_3d", w.volume());
+                in.get("kp_source").put(w.kpSource());
+                in.get("kp_driving").put(w.kpDriving());
+            }, out -> out.get("output").toFloats());
+
     /** The decoded face stays in the output tensor, for the caller to copy where it needs it. */
     static final Translator<float[], NativeTensor> DECODER = Translator.of(Map.of("feature", shape(1, 256, 64, 64)),
             (feature, in) -> in.get("feature").put(feature), out -> out.get("output"));

@@ -5,6 +5,7 @@ import dittospark.options.OptionDocs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +40,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--config", description = "a config pickle or JSON other than the folder's offline one")
     Path config;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
 
     @Option(names = "--seed", defaultValue = "0", description = "random seed, 0..2^32-1 (default: ${DEFAULT-VALUE})")
     long seed;
@@ -67,7 +68,7 @@ public final class RenderCommand implements Callable<Integer> {
                     .build();
             ThreadBudget.install(ThreadBudget.forOneRow(threadsFlag(spec, threads)));
             Path folder = models != null ? models : DefaultModels.demoFolder();
-            RenderEngine engine = EngineRegistry.jvm().engine(folder, config, device).engine();
+            RenderEngine engine = EngineRegistry.jvm().engine(folder, config, device.resolved(), device.composition()).engine();
             ProgressBar bar = new ProgressBar(err);
             RenderResult result = engine.render(request, bar);
             bar.finish();

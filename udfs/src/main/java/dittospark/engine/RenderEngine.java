@@ -17,6 +17,7 @@ import dittospark.media.AudioDecoder;
 import dittospark.media.AudioTrack;
 import dittospark.media.DecodedAudio;
 import dittospark.media.FramePool;
+import dittospark.media.H264Encoders;
 import dittospark.media.LiveFolder;
 import dittospark.media.MiddleFrameThumbnail;
 import dittospark.media.Mp4Writer;
@@ -49,6 +50,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,10 +81,12 @@ public final class RenderEngine implements AutoCloseable {
     private final ModelSet modelSet;
     private final JsonNode config;
     private final HaarFaceLocator haar;
+    private final Composition composition;
 
-    private RenderEngine(ModelSet modelSet, JsonNode config) {
+    private RenderEngine(ModelSet modelSet, JsonNode config, Composition composition) {
         this.modelSet = modelSet;
         this.config = config;
+        this.composition = composition;
         this.haar = "opencv_haar".equals(config.path("face_detector").asText()) ? new HaarFaceLocator() : null;
     }
 
@@ -155,8 +159,8 @@ public final class RenderEngine implements AutoCloseable {
                     rows.length, stagesAlone);
             stages.putAll(encoded.stageSeconds());
             return new RenderResult(source.kind(), source.width(), source.height(), frames, audio.seconds(),
-                    (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.written().bytes(),
-                    encoded.written().sha256(), encoded.thumbnailJpeg());
+                    (System.nanoTime() - start) / 1e9, stages, modelSet.provider(), encoded.encoder(),
+                    encoded.written().bytes(), encoded.written().sha256(), encoded.thumbnailJpeg());
         } catch (DittoModels.ModelFailure e) {
             throw e.renderException();
         } catch (StageFailure e) {
@@ -192,7 +196,7 @@ public final class RenderEngine implements AutoCloseable {
             Map<String, Double> stages = new LinkedHashMap<>(r.stageSeconds());
             stages.merge("audio", decodeSeconds, Double::sum);
             return new RenderResult(r.sourceKind(), r.width(), r.height(), r.frames(), r.audioSeconds(),
-                    (System.nanoTime() - start) / 1e9, stages, r.provider(), r.outputBytes(), r.outputSha256(),
+                    (System.nanoTime() - start) / 1e9, stages, r.provider(), r.encoder(), r.outputBytes(), r.outputSha256(),
                     r.thumbnailJpeg());
         }
     }
@@ -387,7 +391,8 @@ public final class RenderEngine implements AutoCloseable {
     private record Along<T>(T value, Image frame) {
     }
 
-    record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, byte[] thumbnailJpeg) {
+    record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, String encoder,
+                   byte[] thumbnailJpeg) {
     }
 
     /**
@@ -431,9 +436,10 @@ public final class RenderEngine implements AutoCloseable {
                 .<SourceFrame, Stitched>then("stitch", (i, sf) -> new Stitched(sf, stitch.apply(
                         source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion.apply(i)), i,
                         ctrl.getOrDefault(i, FrameControl.NONE))));
-        warpAndDecode(pipeline, models, volume, budget);
+        warpAndDecode(pipeline, models, volume, budget, composition.composes(modelSet.device()));
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
-        Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(s.get(Options.ENCODER_PRESET), budget.encoderThreads());
+        Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(modelSet.device().isCuda() ? H264Encoders.forGpu()
+                : H264Encoders.X264, s.get(Options.ENCODER_PRESET), budget.encoderThreads());
         Mp4Writer.Written written;
         try (LiveFolder live = output.live() == null ? null : LiveFolder.create(output.live(), progress::segmentWritten);
              driving; Mp4Writer writer = output.mp4() == null && live == null ? null : Mp4Writer.open(output.mp4(),
@@ -467,17 +473,19 @@ public final class RenderEngine implements AutoCloseable {
             }
             written = writer != null ? writer.finish() : Mp4Writer.Written.NOTHING;
         }
-        return new Encoded(pipeline.stageSeconds(), written, jpegOrNull(thumbnail, output.mp4()));
+        return new Encoded(pipeline.stageSeconds(), written, encoding.encoder(), jpegOrNull(thumbnail, output.mp4()));
     }
 
     /**
      * The warp and decode stages: the stitched keypoints of a frame into its decoded face crop
-     * (3 x 512 x 512, CHW) along with its source frame.
+     * (3 x 512 x 512, CHW) along with its source frame; composed, one stage of one model call.
      */
     private static void warpAndDecode(FramePipeline pipeline, DittoModels models, NativeTensor volume,
-                                      ThreadBudget budget) {
-        pipeline.<Stitched, Along<float[]>>then("warp", budget.warpWorkers(), () -> new WarpWorker(models, volume))
-                .<Along<float[]>, Along<float[]>>then("decode", budget.decodeWorkers(), () -> {
+                                      ThreadBudget budget, boolean composed) {
+        pipeline.then(composed ? "warp+decode" : "warp", budget.warpWorkers() + (composed ? budget.decodeWorkers() : 0),
+                () -> new WarpWorker(composed ? models.warpDecoder() : models.warper(), models, volume));
+        if (!composed) {
+            pipeline.<Along<float[]>, Along<float[]>>then("decode", budget.decodeWorkers(), () -> {
                     Predictor<float[], NativeTensor> decoder = models.decoder();
                     return new FramePipeline.Stage<>() {
                         @Override
@@ -494,6 +502,7 @@ public final class RenderEngine implements AutoCloseable {
                         }
                     };
                 });
+        }
     }
 
     /** A render is complete without its thumbnail: the contact sheet shows the row without a picture. */
@@ -507,7 +516,8 @@ public final class RenderEngine implements AutoCloseable {
     }
 
     /**
-     * One worker of the warp stage. The appearance volume is the render's one volume where the source
+     * One worker of the warp stage, or of the warp and decode composed (whose {@code warp} gives the
+     * decoded face). The appearance volume is the render's one volume where the source
      * has a single driving frame; otherwise the worker extracts it from the frame's crop into its own
      * extractor's output, which its warp then reads in place, again only when the driving frame changes.
      */
@@ -518,9 +528,10 @@ public final class RenderEngine implements AutoCloseable {
         private int frame = -1;
         private NativeTensor volume;
 
-        WarpWorker(DittoModels models, NativeTensor sharedVolume) throws RenderException {
+        WarpWorker(Predictor<ModelTranslators.WarpInput, float[]> warp, DittoModels models, NativeTensor sharedVolume)
+                throws RenderException {
             this.sharedVolume = sharedVolume;
-            this.warp = models.warper();
+            this.warp = warp;
             try {
                 this.appearance = sharedVolume == null ? models.appearanceWorker() : null;
             } catch (RenderException | RuntimeException e) {
@@ -576,6 +587,11 @@ public final class RenderEngine implements AutoCloseable {
         return now;
     }
 
+    /** How long each model's TensorRT engine took to build on first use, by role; empty without TensorRT. */
+    public Map<String, Duration> engineBuilds() {
+        return modelSet.engineBuilds();
+    }
+
     /** Frees the model sessions and the face cascade; see {@link EngineRegistry} for who closes engines. */
     @Override
     public void close() {
@@ -603,6 +619,7 @@ public final class RenderEngine implements AutoCloseable {
         private Path models;
         private Path config;
         private String device = "cpu";
+        private Composition composition = Composition.AUTO;
 
         /** The model folder on local disk: {@code ditto_onnx/} and {@code ditto_cfg/} inside. */
         public Builder models(Path models) {
@@ -616,9 +633,18 @@ public final class RenderEngine implements AutoCloseable {
             return this;
         }
 
-        /** {@code cpu} or {@code cuda:N}; CUDA falls back to CPU with a warning where unavailable. */
+        /**
+         * {@code cpu}, {@code cuda:N} or {@code tensorrt:N}; renders on a GPU that cannot be used fail with
+         * {@code DEVICE_UNAVAILABLE} rather than run on the CPU.
+         */
         public Builder device(String device) {
             this.device = device;
+            return this;
+        }
+
+        /** Whether the warp and the decoder run composed into one graph; {@code auto}: on GPUs. */
+        public Builder composition(Composition composition) {
+            this.composition = Objects.requireNonNull(composition);
             return this;
         }
 
@@ -642,7 +668,7 @@ public final class RenderEngine implements AutoCloseable {
                         + e.getMessage(), e);
             }
             requireHubert(json, file);
-            return new RenderEngine(ModelSet.open(models, parsed), json);
+            return new RenderEngine(ModelSet.open(models, parsed), json, composition);
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * What one successful render produced. {@code stageSeconds} holds wall seconds per pipeline stage
  * (stages overlap, so they do not add up to {@code renderSeconds}). {@code outputSha256} is the hex
  * SHA-256 of the output file's bytes; {@code thumbnailJpeg} a small JPEG of its middle frame, for
- * contact sheets, or null where none could be made.
+ * contact sheets, or null where none could be made. {@code provider} is the device the models ran on,
+ * {@code encoder} the H.264 encoder that wrote the video ({@code libx264} or {@code h264_nvenc}).
  */
 public record RenderResult(
         SourceKind sourceKind,
@@ -19,6 +20,7 @@ public record RenderResult(
         double renderSeconds,
         Map<String, Double> stageSeconds,
         String provider,
+        String encoder,
         long outputBytes,
         String outputSha256,
         byte[] thumbnailJpeg) {

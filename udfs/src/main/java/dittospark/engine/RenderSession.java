@@ -122,7 +122,7 @@ public final class RenderSession implements AutoCloseable {
         closeResources();
         return new RenderResult(setup.kind(), setup.width(), setup.height(), total,
                 (double) nativeFrames / track.sampleRate(), (System.nanoTime() - openedAt) / 1e9, stages,
-                setup.provider(), encoded.written().bytes(), encoded.written().sha256(), encoded.thumbnailJpeg());
+                setup.provider(), encoded.encoder(), encoded.written().bytes(), encoded.written().sha256(), encoded.thumbnailJpeg());
     }
 
     /** The back padding, the resampler's tail and the end of the stream, for the motion thread. */

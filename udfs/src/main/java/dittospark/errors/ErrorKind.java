@@ -26,6 +26,11 @@ public enum ErrorKind {
     TIMED_OUT,
     /** An input needs a larger picture or more memory than one row may use. */
     TOO_LARGE,
+    /**
+     * The device a render asked for cannot run it: no CUDA or TensorRT provider in this ONNX Runtime
+     * build, a library the provider needs is missing, or the GPU is not there.
+     */
+    DEVICE_UNAVAILABLE,
     /** The render was cancelled (its thread interrupted) before it finished; it leaves no output. */
     CANCELLED,
     /** Anything else: a bug or an environment failure. */

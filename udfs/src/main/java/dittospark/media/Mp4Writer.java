@@ -23,7 +23,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 /**
- * Writes an H.264 (libx264, yuv420p, crf 18, the preset of its {@link Encoding}) mp4 at 25 fps with the
+ * Writes an H.264 (libx264 at crf 18 with the preset of its {@link Encoding}, or NVENC at cq 18; yuv420p)
+ * mp4 at 25 fps with the
  * speech muxed as AAC. The file is written as a {@link StagedFile} and moved onto the target by
  * {@link #finish()}; closing without finishing deletes it, so a target never holds a partial video.
  * Frames come as pictures, copied into the encoder's frame, or in the writer's own {@link FramePool}
@@ -42,16 +43,27 @@ public final class Mp4Writer implements AutoCloseable {
     }
 
     /**
-     * How x264 encodes: its speed preset and its threads (0: x264 picks for the machine).
+     * How the video is encoded: the H.264 encoder ({@link H264Encoders}), and for x264 its speed preset
+     * and its threads (0: x264 picks for the machine). NVENC encodes at the same constant quality with
+     * its own balanced preset.
      */
-    public record Encoding(String preset, int threads) {
+    public record Encoding(String encoder, String preset, int threads) {
         /** x264's own defaults, for videos that are not renders. */
-        public static final Encoding X264_DEFAULTS = new Encoding("medium", 0);
+        public static final Encoding X264_DEFAULTS = new Encoding(H264Encoders.X264, "medium", 0);
 
         public Encoding {
             if (threads < 0) {
                 throw new IllegalArgumentException("encoder threads must not be negative, got " + threads);
             }
+            if (!encoder.equals(H264Encoders.X264) && !encoder.equals(H264Encoders.NVENC)) {
+                throw new IllegalArgumentException("encoder must be " + H264Encoders.X264 + " or "
+                        + H264Encoders.NVENC + ", got " + encoder);
+            }
+        }
+
+        /** x264 with {@code preset} and {@code threads}. */
+        public static Encoding x264(String preset, int threads) {
+            return new Encoding(H264Encoders.X264, preset, threads);
         }
     }
 
@@ -144,14 +156,20 @@ public final class Mp4Writer implements AutoCloseable {
             recorder.setVideoOption("tune", "zerolatency");
         }
         recorder.setVideoCodec(AV_CODEC_ID_H264);
-        recorder.setVideoCodecName("libx264");
+        recorder.setVideoCodecName(encoding.encoder());
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
         recorder.setFrameRate(FPS);
-        // a bit rate would switch x264 from constant quality to average bit rate
+        // a bit rate would switch the encoder from constant quality to average bit rate
         recorder.setVideoBitrate(0);
-        recorder.setVideoOption("crf", "18");
-        recorder.setVideoOption("preset", encoding.preset());
-        recorder.setVideoOption("threads", Integer.toString(encoding.threads()));
+        if (encoding.encoder().equals(H264Encoders.NVENC)) {
+            recorder.setVideoOption("rc", "vbr");
+            recorder.setVideoOption("cq", "18");
+            recorder.setVideoOption("preset", "p4");
+        } else {
+            recorder.setVideoOption("crf", "18");
+            recorder.setVideoOption("preset", encoding.preset());
+            recorder.setVideoOption("threads", Integer.toString(encoding.threads()));
+        }
         recorder.setAudioCodec(AV_CODEC_ID_AAC);
         recorder.setAudioCodecName("aac");
         recorder.setSampleRate(AAC_RATE);

@@ -13,11 +13,13 @@ import dittospark.models.TensorSpec;
 import dittospark.models.verify.GraphCheck;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +31,7 @@ public final class ModelSession implements AutoCloseable {
     private final ModelSpec spec;
     private final OrtSession session;
     private final Device device;
+    private final Optional<Duration> engineBuild;
     /** Contract key (output name, or the key of a positional output) to that output of the graph. */
     private final Map<String, Output> outputs;
 
@@ -36,17 +39,19 @@ public final class ModelSession implements AutoCloseable {
     private record Output(String name, String type, long[] fixedShape) {
     }
 
-    private ModelSession(ModelSpec spec, OrtSession session, Device device, Map<String, Output> outputs) {
+    private ModelSession(ModelSpec spec, OrtSession session, Device device, Optional<Duration> engineBuild,
+                         Map<String, Output> outputs) {
         this.spec = spec;
         this.session = session;
         this.device = device;
+        this.engineBuild = engineBuild;
         this.outputs = outputs;
     }
 
     static ModelSession open(ModelSpec spec, Path file, Device requested) throws RenderException {
         OrtRuntime.OpenedSession opened;
         try {
-            opened = OrtRuntime.open(file, requested);
+            opened = OrtRuntime.open(spec.role(), file, requested);
         } catch (OrtException e) {
             throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": ONNX Runtime cannot load "
                     + file + " (" + e.getMessage() + ")" + spec.releaseTwin()
@@ -54,7 +59,7 @@ public final class ModelSession implements AutoCloseable {
         }
         try {
             Map<String, Output> outputs = outputs(spec, opened.session(), check(spec, opened.session()));
-            return new ModelSession(spec, opened.session(), opened.device(), outputs);
+            return new ModelSession(spec, opened.session(), opened.device(), opened.engineBuild(), outputs);
         } catch (RenderException | RuntimeException e) {
             closeQuietly(opened.session());
             throw e;
@@ -82,9 +87,14 @@ public final class ModelSession implements AutoCloseable {
         }
     }
 
-    /** The device the session actually runs on (CPU after a CUDA fallback). */
+    /** The device the session runs on. */
     public Device device() {
         return device;
+    }
+
+    /** How long opening took to build the TensorRT engine; empty where none was built (cached, or no TensorRT). */
+    public Optional<Duration> engineBuild() {
+        return engineBuild;
     }
 
     /**

@@ -11,8 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A model folder opened on one device: each model's session is created on first use and kept until
@@ -44,6 +48,11 @@ public final class ModelSet implements AutoCloseable {
         return folder;
     }
 
+    /** The device every session of the set runs on. */
+    public Device device() {
+        return requested;
+    }
+
     /** The session for a contract role, created on first use. */
     public synchronized ModelSession session(String role) throws RenderException {
         if (closed) {
@@ -63,12 +72,46 @@ public final class ModelSet implements AutoCloseable {
     }
 
     /**
-     * What the results table records: {@code cuda:N} when every session opened so far runs there,
-     * otherwise {@code cpu}.
+     * The session of {@code roles} composed into one graph ({@link ComposedModels}), created on first
+     * use: one run takes the first model's inputs and gives the last model's outputs.
+     *
+     * @throws RenderException {@link ErrorKind#MODEL_MISMATCH} when the models cannot be composed
      */
-    public synchronized String provider() {
-        return sessions.values().stream().allMatch(s -> s.device().equals(requested)) ? requested.toString()
-                : Device.CPU.toString();
+    public synchronized ModelSession chain(List<String> roles) throws RenderException {
+        String role = ComposedModels.role(roles);
+        ModelSession s = sessions.get(role);
+        if (s == null) {
+            List<ModelSpec> members = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            for (String member : roles) {
+                members.add(session(member).spec());
+                files.add(folder.resolve(ModelContracts.release().model(member).file()));
+            }
+            Path file;
+            try {
+                file = ComposedModels.file(members, files);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RenderException(ErrorKind.MODEL_MISMATCH, role + " cannot be composed: " + e.getMessage(), e);
+            }
+            s = ModelSession.open(ComposedModels.spec(members, file), file, requested);
+            sessions.put(role, s);
+        }
+        return s;
+    }
+
+    /**
+     * What the results table records: the device every session runs on ({@code cpu}, {@code cuda:N},
+     * {@code tensorrt:N}); sessions never run elsewhere than asked.
+     */
+    public String provider() {
+        return requested.toString();
+    }
+
+    /** The TensorRT engine builds this set's sessions made on first use, by role. */
+    public synchronized Map<String, Duration> engineBuilds() {
+        Map<String, Duration> builds = new TreeMap<>();
+        sessions.forEach((role, s) -> s.engineBuild().ifPresent(d -> builds.put(role, d)));
+        return builds;
     }
 
     /** Frees every session's native memory; the set cannot be used afterwards. */

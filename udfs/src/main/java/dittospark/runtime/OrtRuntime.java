@@ -6,10 +6,20 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.providers.OrtCUDAProviderOptions;
+import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
+import dittospark.errors.ErrorKind;
+import dittospark.errors.RenderException;
+import dittospark.files.LocalFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JVM's one ONNX Runtime environment and the way sessions are created in it.
@@ -56,36 +66,92 @@ final class OrtRuntime {
         return globalPools;
     }
 
-    /** A session created in this environment, and the device it actually runs on. */
-    record OpenedSession(OrtSession session, Device device) {
+    /** A session created in this environment, the device it runs on, and its TensorRT build if it had one. */
+    record OpenedSession(OrtSession session, Device device, Optional<Duration> engineBuild) {
+    }
+
+    /** Whether this ONNX Runtime build has the CUDA provider (the GPU artifact, {@code -Pgpu}). */
+    static boolean hasCuda() {
+        environment();
+        return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
     }
 
     /**
-     * Creates a session for {@code file} on {@code requested}. CUDA is used when this ONNX Runtime
-     * build has it and the device accepts the session; otherwise the session runs on the CPU and a
-     * warning says why. Nodes the CUDA provider lacks (5-D GridSample) still run on the CPU provider.
+     * Creates the session of model {@code role} from {@code file} on {@code requested}. A GPU device
+     * that cannot be used is an error, never a quiet CPU run; nodes the provider lacks still run on the
+     * CPU provider, as ONNX Runtime places them.
      *
-     * @throws OrtException when the file cannot be loaded even on the CPU
+     * @throws OrtException    when the file cannot be loaded
+     * @throws RenderException {@link ErrorKind#DEVICE_UNAVAILABLE} when the device or its provider cannot be used
      */
-    static OpenedSession open(Path file, Device requested) throws OrtException {
+    static OpenedSession open(String role, Path file, Device requested) throws OrtException, RenderException {
         OrtEnvironment env = environment();
-        if (requested.isCuda()) {
-            if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-                LOG.warn("{}: {} requested but this ONNX Runtime build has no CUDA provider; running on cpu",
-                        file.getFileName(), requested);
-            } else {
-                try (OrtSession.SessionOptions options = sessionOptions();
-                     OrtCUDAProviderOptions cuda = cudaOptions(requested.index())) {
-                    options.addCUDA(cuda);
-                    return new OpenedSession(env.createSession(file.toString(), options), requested);
-                } catch (OrtException e) {
-                    LOG.warn("{}: {} is not usable ({}); running on cpu", file.getFileName(), requested,
-                            e.getMessage());
-                }
+        if (!requested.isCuda()) {
+            try (OrtSession.SessionOptions options = sessionOptions()) {
+                return new OpenedSession(env.createSession(file.toString(), options), Device.CPU, Optional.empty());
             }
         }
+        OrtProvider provider = requested.isTensorRt() ? OrtProvider.TENSOR_RT : OrtProvider.CUDA;
+        if (!OrtEnvironment.getAvailableProviders().contains(provider)) {
+            throw new RenderException(ErrorKind.DEVICE_UNAVAILABLE, role + ": " + requested + " requested but this"
+                    + " ONNX Runtime build (" + env.getVersion() + ") has no " + provider + " provider (it has "
+                    + OrtEnvironment.getAvailableProviders() + "); GPU executors need the GPU build (mvn -Pgpu)");
+        }
         try (OrtSession.SessionOptions options = sessionOptions()) {
-            return new OpenedSession(env.createSession(file.toString(), options), Device.CPU);
+            long start = System.nanoTime();
+            boolean builds = requested.isTensorRt() && addTensorRt(options, role, file, requested.index(),
+                    env.getVersion());
+            // after TensorRT, CUDA takes the nodes TensorRT leaves
+            try (OrtCUDAProviderOptions cuda = cudaOptions(requested.index())) {
+                options.addCUDA(cuda);
+            }
+            OrtSession session = env.createSession(file.toString(), options);
+            Optional<Duration> took = builds ? Optional.of(Duration.ofNanos(System.nanoTime() - start))
+                    : Optional.empty();
+            took.ifPresent(d -> LOG.info("{}: TensorRT engine built in {} s on first use", role,
+                    String.format(Locale.ROOT, "%.1f", d.toMillis() / 1e3)));
+            return new OpenedSession(session, requested, took);
+        } catch (OrtException e) {
+            throw deviceOrModel(role, file, requested, e);
+        }
+    }
+
+    /**
+     * Tells a device failure (a provider library that does not load, no GPU) from a model the CPU cannot
+     * load either: only the second is the model's fault.
+     */
+    private static RenderException deviceOrModel(String role, Path file, Device requested, OrtException e)
+            throws OrtException {
+        try (OrtSession.SessionOptions options = sessionOptions();
+             OrtSession loadsOnTheCpu = environment().createSession(file.toString(), options)) {
+            return new RenderException(ErrorKind.DEVICE_UNAVAILABLE, role + ": " + requested + " cannot run it: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the TensorRT provider; returns whether the session about to open builds its engine. */
+    private static boolean addTensorRt(OrtSession.SessionOptions options, String role, Path file, int device,
+                                       String ortVersion) throws OrtException, RenderException {
+        TensorRtEngines engines = TensorRtEngines.local();
+        String gpu = GpuFacts.gpuName(device);
+        String trt = GpuFacts.tensorRtVersion();
+        try {
+            String key = TensorRtEngines.cacheKey(LocalFiles.sha256Hex(file), gpu, ortVersion, trt);
+            Path folder = engines.engineFolder(key);
+            Path timing = engines.timingFolder(gpu, trt);
+            boolean built = TensorRtEngines.built(folder);
+            Files.createDirectories(folder);
+            Files.createDirectories(timing);
+            try (OrtTensorRTProviderOptions trtOptions = new OrtTensorRTProviderOptions(device)) {
+                for (Map.Entry<String, String> o : TensorRtEngines.options(role, device, folder, timing).entrySet()) {
+                    trtOptions.add(o.getKey(), o.getValue());
+                }
+                options.addTensorrt(trtOptions);
+            }
+            return !built;
+        } catch (IOException e) {
+            throw new RenderException(ErrorKind.DEVICE_UNAVAILABLE, role + ": no room for TensorRT engines on local"
+                    + " disk (" + e.getMessage() + ")", e);
         }
     }
 

@@ -6,7 +6,9 @@ import dittospark.engine.RenderEngine;
 import dittospark.engine.RenderProgress;
 import dittospark.engine.ThreadBudget;
 import dittospark.errors.RenderException;
+import dittospark.errors.ErrorKind;
 import dittospark.files.ScratchSpace;
+import dittospark.runtime.DeviceChoice;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -14,6 +16,7 @@ import org.apache.spark.resource.ResourceInformation;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * How a Spark task renders on its executor: on the GPU Spark assigned to the task, else the CPU, within
@@ -28,10 +31,33 @@ public final class ExecutorRendering {
     private ExecutorRendering() {
     }
 
-    /** {@code cuda:N} for the first GPU address Spark gave {@code task}, else {@code cpu}. */
+    /** The device a job may name for its renders: auto (the default), cpu or cuda:N. */
+    public static final String DEVICE_CONF = "spark.dittospark.device";
+    /** The provider of GPU renders: cuda (the default) or tensorrt. */
+    public static final String PROVIDER_CONF = "spark.dittospark.provider";
+
+    /**
+     * The device of {@code task}'s renders, as {@link #DEVICE_CONF} and {@link #PROVIDER_CONF} name it
+     * (a local property of the job, which a driver thread sets with {@code setLocalProperty}, before the
+     * Spark conf): by default the first GPU address Spark gave the task, else the CPU.
+     *
+     * @throws IllegalArgumentException when the settings name no device
+     */
     public static String device(TaskContext task) {
         ResourceInformation gpu = task == null ? null : task.resourcesJMap().get("gpu");
-        return gpu == null || gpu.addresses().length == 0 ? "cpu" : "cuda:" + gpu.addresses()[0];
+        OptionalInt taskGpu = gpu == null || gpu.addresses().length == 0 ? OptionalInt.empty()
+                : OptionalInt.of(Integer.parseInt(gpu.addresses()[0]));
+        return DeviceChoice.forTask(setting(task, DEVICE_CONF, DeviceChoice.AUTO),
+                setting(task, PROVIDER_CONF, DeviceChoice.CUDA), taskGpu).toString();
+    }
+
+    private static String setting(TaskContext task, String key, String fallback) {
+        String local = task == null ? null : task.getLocalProperty(key);
+        if (local != null) {
+            return local;
+        }
+        SparkEnv env = SparkEnv.get();
+        return env == null ? fallback : env.conf().get(key, fallback);
     }
 
     /**
@@ -56,11 +82,11 @@ public final class ExecutorRendering {
     public static RowRenderer rowRenderer(String modelsUri, Configuration conf, Path work, boolean overwrite,
                                           String run, java.util.function.Consumer<String> onLoad, Duration deadline) {
         TaskContext task = TaskContext.get();
-        String device = device(task);
         String executor = SparkEnv.get().executorId();
         ThreadBudget.install(threadBudget(task));
         Integer attempt = task == null ? null : task.attemptNumber();
         try {
+            String device = chosenDevice(task);
             EngineRegistry registry = EngineRegistry.jvm();
             LocalModels models = localModels(registry, modelsUri, conf);
             ResultRow.Place place = new ResultRow.Place(modelsUri, models.hash(), device, executor, attempt);
@@ -72,7 +98,8 @@ public final class ExecutorRendering {
                 return lease.engine().render(request, RenderProgress.NONE);
             }, conf, work, overwrite, run, place, deadline);
         } catch (RenderException e) {
-            ResultRow.Place place = new ResultRow.Place(modelsUri, null, device, executor, attempt);
+            String named = setting(task, DEVICE_CONF, DeviceChoice.AUTO);
+            ResultRow.Place place = new ResultRow.Place(modelsUri, null, named, executor, attempt);
             return new RowRenderer(request -> {
                 throw e;
             }, conf, work, overwrite, run, place, deadline);
@@ -84,7 +111,15 @@ public final class ExecutorRendering {
         EngineRegistry registry = EngineRegistry.jvm();
         LocalModels models = localModels(registry, modelsUri, conf);
         ThreadBudget.install(threadBudget(TaskContext.get()));
-        return registry.engine(models.folder(), null, device(TaskContext.get())).engine();
+        return registry.engine(models.folder(), null, chosenDevice(TaskContext.get())).engine();
+    }
+
+    private static String chosenDevice(TaskContext task) throws RenderException {
+        try {
+            return device(task);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(ErrorKind.BAD_OPTION, DEVICE_CONF + "/" + PROVIDER_CONF + ": " + e.getMessage());
+        }
     }
 
     private static LocalModels localModels(EngineRegistry registry, String modelsUri, Configuration conf)

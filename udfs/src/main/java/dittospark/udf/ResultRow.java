@@ -38,6 +38,7 @@ public record ResultRow(
         String modelSet,
         String modelHash,
         String provider,
+        String encoder,
         String executorId,
         Integer attempt,
         Long outputBytes,
@@ -67,6 +68,7 @@ public record ResultRow(
             field("model_set", DataTypes.StringType),
             field("model_hash", DataTypes.StringType),
             field("provider", DataTypes.StringType),
+            field("encoder", DataTypes.StringType),
             field("executor_id", DataTypes.StringType),
             field("attempt", DataTypes.IntegerType),
             field("output_bytes", DataTypes.LongType),
@@ -86,13 +88,13 @@ public record ResultRow(
     public static ResultRow failed(String id, String output, ErrorKind kind, String message, Place place,
                                    Instant startedAt, Instant finishedAt) {
         return new ResultRow(id, RowStatus.FAILED, output, kind, message, null, null, null, null, null, null, null,
-                null, place.modelSet(), place.modelHash(), place.provider(), place.executorId(), place.attempt(),
+                null, place.modelSet(), place.modelHash(), place.provider(), null, place.executorId(), place.attempt(),
                 null, null, startedAt, finishedAt, null, null, null);
     }
 
     public static ResultRow skipped(String id, String output, Place place, Instant startedAt, Instant finishedAt) {
         return new ResultRow(id, RowStatus.SKIPPED, output, null, null, null, null, null, null, null, null, null,
-                null, place.modelSet(), place.modelHash(), place.provider(), place.executorId(), place.attempt(),
+                null, place.modelSet(), place.modelHash(), place.provider(), null, place.executorId(), place.attempt(),
                 null, null, startedAt, finishedAt, null, null, null);
     }
 
@@ -102,21 +104,21 @@ public record ResultRow(
         String thumbnail = r.thumbnailJpeg() == null ? null : Base64.getEncoder().encodeToString(r.thumbnailJpeg());
         return new ResultRow(id, RowStatus.SUCCEEDED, output, null, null, r.sourceKind().name(), r.width(),
                 r.height(), r.frames(), r.audioSeconds(), r.renderSeconds(), r.fps(), Map.copyOf(r.stageSeconds()),
-                place.modelSet(), place.modelHash(), r.provider(), place.executorId(), place.attempt(),
+                place.modelSet(), place.modelHash(), r.provider(), r.encoder(), place.executorId(), place.attempt(),
                 r.outputBytes(), r.outputSha256(), startedAt, finishedAt, null, null, thumbnail);
     }
 
     /** This row with the language of the manifest row it reports on. */
     public ResultRow withLanguage(String language) {
         return new ResultRow(id, status, output, errorKind, errorMessage, sourceKind, width, height, frames,
-                audioSeconds, renderSeconds, fps, stageSeconds, modelSet, modelHash, provider, executorId, attempt,
+                audioSeconds, renderSeconds, fps, stageSeconds, modelSet, modelHash, provider, encoder, executorId, attempt,
                 outputBytes, outputSha256, startedAt, finishedAt, language, runId, thumbnail);
     }
 
     /** This row as produced by the run {@code runId}. */
     public ResultRow withRun(String runId) {
         return new ResultRow(id, status, output, errorKind, errorMessage, sourceKind, width, height, frames,
-                audioSeconds, renderSeconds, fps, stageSeconds, modelSet, modelHash, provider, executorId, attempt,
+                audioSeconds, renderSeconds, fps, stageSeconds, modelSet, modelHash, provider, encoder, executorId, attempt,
                 outputBytes, outputSha256, startedAt, finishedAt, language, runId, thumbnail);
     }
 
@@ -124,7 +126,7 @@ public record ResultRow(
         return RowFactory.create(id, status.name(), output, errorKind == null ? null : errorKind.name(), errorMessage,
                 sourceKind, width, height, frames, audioSeconds, renderSeconds, fps,
                 stageSeconds == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(stageSeconds),
-                modelSet, modelHash, provider, executorId, attempt, outputBytes, outputSha256,
+                modelSet, modelHash, provider, encoder, executorId, attempt, outputBytes, outputSha256,
                 timestamp(startedAt), timestamp(finishedAt), language, runId, thumbnail);
     }
 
@@ -143,6 +145,7 @@ public record ResultRow(
                 (Double) value(r, "render_seconds"), (Double) value(r, "fps"),
                 stages,
                 (String) value(r, "model_set"), (String) value(r, "model_hash"), (String) value(r, "provider"),
+                (String) value(r, "encoder"),
                 (String) value(r, "executor_id"), (Integer) value(r, "attempt"), (Long) value(r, "output_bytes"),
                 (String) value(r, "output_sha256"), instant(value(r, "started_at")), instant(value(r, "finished_at")),
                 (String) value(r, "language"), (String) value(r, "run_id"), (String) value(r, THUMBNAIL));

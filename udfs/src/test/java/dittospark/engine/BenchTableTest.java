@@ -18,7 +18,7 @@ class BenchTableTest {
     }
 
     private static RenderResult result(double seconds, Map<String, Double> stages) {
-        return new RenderResult(SourceKind.IMAGE, 64, 64, 100, 4.0, seconds, stages, "cpu", 1, "x", null);
+        return new RenderResult(SourceKind.IMAGE, 64, 64, 100, 4.0, seconds, stages, "cpu", "libx264", 1, "x", null);
     }
 
     @Test

@@ -41,6 +41,16 @@ class EngineRegistryTest {
     }
 
     @Test
+    void anotherCompositionGetsItsOwnEngine() throws Exception {
+        try (EngineRegistry registry = new EngineRegistry()) {
+            EngineRegistry.Lease apart = registry.engine(demo, null, "cpu", Composition.OFF);
+            EngineRegistry.Lease composed = registry.engine(demo, null, "cpu", Composition.ON);
+
+            assertThat(composed.engine()).as("engine composing the warp and decoder").isNotSameAs(apart.engine());
+        }
+    }
+
+    @Test
     void anotherConfigGetsItsOwnEngine() throws Exception {
         try (EngineRegistry registry = new EngineRegistry()) {
             EngineRegistry.Lease standard = registry.engine(demo, null, "cpu");

@@ -138,7 +138,7 @@ class ModelSessionPredictorTest {
     /** The run as it was before predictors: heap arrays wrapped per run, outputs copied out of the result. */
     private Map<String, float[]> wrappedRun(String role, Map<String, Object> inputs) throws Exception {
         ModelSpec spec = spec(role);
-        try (OrtSession session = OrtRuntime.open(DemoModels.folder().resolve(spec.file()), Device.CPU).session()) {
+        try (OrtSession session = OrtRuntime.open(role, DemoModels.folder().resolve(spec.file()), Device.CPU).session()) {
             Map<String, OnnxTensor> feed = new LinkedHashMap<>();
             try {
                 for (TensorSpec t : spec.inputs()) {
@@ -166,7 +166,7 @@ class ModelSessionPredictorTest {
 
     private Map<String, String> outputNames(String role) throws Exception {
         ModelSpec spec = spec(role);
-        try (OrtSession session = OrtRuntime.open(DemoModels.folder().resolve(spec.file()), Device.CPU).session()) {
+        try (OrtSession session = OrtRuntime.open(role, DemoModels.folder().resolve(spec.file()), Device.CPU).session()) {
             return GraphCheck.of(spec, session).outputNames();
         }
     }

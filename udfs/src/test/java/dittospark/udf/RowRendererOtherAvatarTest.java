@@ -36,7 +36,7 @@ class RowRendererOtherAvatarTest {
             } catch (java.io.IOException e) {
                 throw new dittospark.errors.RenderException(ErrorKind.OUTPUT_FAILED, e.getMessage(), e);
             }
-            return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of(), "cpu", 5, "00", null);
+            return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of(), "cpu", "libx264", 5, "00", null);
         }, new Configuration(), Files.createDirectories(dir.resolve("work")), false, "run", PLACE,
                 RowRenderer.DEFAULT_DEADLINE);
         return renderer.render(new RenderTask("a", in.resolve("s.png").toString(), in.resolve("s.wav").toString(),

@@ -39,7 +39,7 @@ class RowRendererTest {
         } catch (IOException e) {
             throw new RenderException(ErrorKind.OUTPUT_FAILED, e.getMessage(), e);
         }
-        return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of("decode", 0.25), "cpu", VIDEO.length,
+        return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of("decode", 0.25), "cpu", "libx264", VIDEO.length,
                 sha256(VIDEO), THUMBNAIL);
     };
 

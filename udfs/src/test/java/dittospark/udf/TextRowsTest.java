@@ -38,7 +38,7 @@ class TextRowsTest {
         } catch (IOException e) {
             throw new RenderException(ErrorKind.OUTPUT_FAILED, e.getMessage(), e);
         }
-        return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of(), "cpu", 5, "ff00", null);
+        return new RenderResult(SourceKind.IMAGE, 8, 6, 25, 1.0, 0.5, Map.of(), "cpu", "libx264", 5, "ff00", null);
     };
 
     @Test

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,16 @@ public final class ModelVerifier {
             checks.add(new ModelCheck(spec.role(), shown(dir, file), modelProblems(dir, spec, file)));
         }
         return new VerifyReport(checks);
+    }
+
+    /** The file of each model a render with {@code frontend} opens (null: every model), as the config names it. */
+    public Map<ModelSpec, Path> modelFiles(Path dir, FaceFrontend frontend) {
+        Optional<DittoConfig> config = checkConfig(dir, new ArrayList<>());
+        Map<ModelSpec, Path> files = new LinkedHashMap<>();
+        for (ModelSpec spec : frontend == null ? contracts.models() : contracts.models(frontend)) {
+            files.put(spec, config.map(c -> c.modelFile(dir, spec.role())).orElse(dir.resolve(spec.file())));
+        }
+        return files;
     }
 
     private Optional<DittoConfig> checkConfig(Path dir, List<ModelCheck> checks) {

@@ -1,6 +1,9 @@
 package dittospark.models.cli;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import dittospark.models.config.DittoConfig;
+import dittospark.models.demo.DemoModelSet;
 import dittospark.models.verify.ModelFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class ModelsCommandTest {
     private static final String CONFIG_JSON = """
@@ -38,6 +42,30 @@ class ModelsCommandTest {
         int exit = run("verify", folder.dir().toString());
 
         assertThat(exit).as("exit code; output:%n%s", out).isZero();
+    }
+
+    @Test
+    void verifyOnADeviceListsWhereEachModelsNodesRan() throws IOException {
+        Path demo = dir.resolve("demo");
+        DemoModelSet.write(demo);
+
+        int exit = run("verify", "--device", "cpu", demo.toString());
+
+        assertThat(exit).as("exit code; output:%n%s%s", out, err).isZero();
+        assertThat(out.toString()).as("output").contains("node placement on cpu")
+                .containsPattern("decoder +\\d+ nodes, +\\d+ on the CPU");
+    }
+
+    @Test
+    void verifyOnAGpuThisBuildCannotDriveIsDeviceUnavailable() throws IOException {
+        assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "this build has CUDA");
+        Path demo = dir.resolve("demo");
+        DemoModelSet.write(demo);
+
+        int exit = run("verify", "--device", "cuda:0", demo.toString());
+
+        assertThat(exit).as("exit code").isEqualTo(VerifyCommand.DEVICE_UNAVAILABLE);
+        assertThat(err.toString()).as("error output").contains("DEVICE_UNAVAILABLE", "cuda:0", "no CUDA provider");
     }
 
     @Test
