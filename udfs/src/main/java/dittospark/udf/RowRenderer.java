@@ -9,6 +9,7 @@ import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
 import dittospark.options.Options;
+import dittospark.speech.SpeechPadding;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
@@ -126,7 +127,7 @@ public final class RowRenderer {
             Path local = work.resolve(task.id() + ".mp4");
             RenderResult result = renderer.render(RenderRequest.builder()
                     .source(source).audio(audio).output(local)
-                    .options(task.isText() ? TextSpeech.padded(options) : options).seed(task.seed()).build());
+                    .options(task.isText() ? SpeechPadding.padded(options) : options).seed(task.seed()).build());
             if (abandoned.get()) {
                 return failed(task, ErrorKind.TIMED_OUT, "abandoned at its deadline", started);
             }
