@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
  * {@code {"type":"subscribe","all":true}} asks for every render's events, {@code {"type":"ping"}} is
  * answered by a {@code pong}.
  */
-final class EventSocket implements Session.Listener.AutoDemanding {
+public final class EventSocket implements Session.Listener.AutoDemanding {
     private final EventHub hub;
     private final RenderService service;
     private final String client;
