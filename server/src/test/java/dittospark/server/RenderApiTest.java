@@ -118,6 +118,33 @@ class RenderApiTest {
     }
 
     @Test
+    void aLineOfTextIsSpokenPaddedAndRendered() throws Exception {
+        JsonNode end = api.awaitEnd(api.submit("{\"text\": \"Hello from the server.\", \"language\": \"en\"}"));
+        HttpResponse<byte[]> speech = api.bytes(api.request(end.path("links").path("audio").asText()).GET());
+
+        assertThat(end.path("status").asText()).as("status (%s)", end.path("error")).isEqualTo("SUCCEEDED");
+        assertThat(end.path("duration").asDouble()).as("duration: the speech and its 0.25 s of padding")
+                .isGreaterThan(0.25 + 0.3);
+        assertThat(speech.headers().firstValue("Content-Type")).as("speech type").hasValue("audio/wav");
+    }
+
+    @Test
+    void aLanguageWithoutAVoiceFailsTheRenderWithSpeechFailed() throws Exception {
+        JsonNode end = api.awaitEnd(api.submit("{\"text\": \"Hello\", \"language\": \"qq\"}"));
+
+        assertThat(end.path("status").asText()).as("status").isEqualTo("FAILED");
+        assertThat(end.path("error_kind").asText()).as("error kind").isEqualTo("SPEECH_FAILED");
+    }
+
+    @Test
+    void aLanguageThatIsNoTagIs400() throws Exception {
+        HttpResponse<String> r = api.postJson("{\"text\": \"Hello\", \"language\": \"en; rm -rf\"}");
+
+        assertThat(r.statusCode()).as("status code").isEqualTo(400);
+        assertThat(Api.json(r).path("error_kind").asText()).as("error kind").isEqualTo("SPEECH_FAILED");
+    }
+
+    @Test
     void anUnknownRenderIs404() throws Exception {
         assertThat(api.get("/api/renders/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).as("unknown id").isEqualTo(404);
         assertThat(api.get("/api/renders/not-an-id").statusCode()).as("id of another shape").isEqualTo(404);
