@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * {@code dittospark serve}: the live avatar service. Its own main class, launched with the server
  * module's classpath (Jetty, no Spark), so that the batch job's classpath never carries Jetty.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, version = "dittospark 0.1.0",
         description = "Serve the live avatar: a page, an HTTP API and a WebSocket over one render engine.")
 public final class ServeCommand implements Callable<Integer> {
     static final String TOKEN_ENV = "DITTOSPARK_TOKEN";
