@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The speech of a text row: synthesized by the configured {@link dittospark.speech.SpeechSynthesizer}
  * (Hadoop setting or system property {@link Synthesizers#SETTING}); padded by
- * {@link dittospark.speech.SpeechPadding}.
+ * {@link dittospark.engine.SpeechPadding}.
  */
 final class TextSpeech {
     private TextSpeech() {

@@ -2,10 +2,10 @@ package dittospark.udf;
 
 import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
+import dittospark.engine.SpeechPadding;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.options.Options;
-import dittospark.speech.SpeechPadding;
 import dittospark.speech.Synthesizers;
 import dittospark.video.SourceKind;
 import org.apache.hadoop.conf.Configuration;

@@ -9,7 +9,7 @@ import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
 import dittospark.media.Mp4Writer;
-import dittospark.speech.SpeechPadding;
+import dittospark.engine.SpeechPadding;
 import dittospark.speech.SpeechSynthesizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,6 @@
-package dittospark.speech;
+package dittospark.engine;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
-import dittospark.engine.RenderOptions;
 import dittospark.errors.RenderException;
 import dittospark.options.Options;
 
