@@ -10,7 +10,9 @@ import dittospark.options.Options;
 import dittospark.server.renders.RandomIds;
 import dittospark.server.renders.RenderService;
 import dittospark.server.renders.ReplyRequest;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
@@ -113,7 +115,7 @@ final class Submissions {
         try {
             parts = MultiPartFormData.getParts(request, request, type, config);
         } catch (RuntimeException e) {
-            throw e.toString().contains("max") || e.toString().contains("413") ? tooLarge()
+            throw overLimit(e) ? tooLarge()
                     : ApiException.badRequest("the multipart body is malformed: " + e.getMessage());
         }
         try (parts) {
@@ -128,6 +130,20 @@ final class Submissions {
                 }
             }
         }
+    }
+
+    /**
+     * Whether Jetty's parser stopped at one of the limits: it says so with a 413, or (size, part and
+     * header limits) with an IllegalStateException that names what was exceeded.
+     */
+    private static boolean overLimit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException h && h.getCode() == HttpStatus.PAYLOAD_TOO_LARGE_413
+                    || t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path store(MultiPart.Part part, UploadTypes.Role role, Path folder) throws ApiException {

@@ -238,11 +238,33 @@ class RenderApiTest {
     }
 
     @Test
-    void anUploadOverTheLimitIs413() throws Exception {
-        Path big = WaveFiles.write(DecodedAudio.silence(DecodedAudio.MODEL_RATE, 1, 200), 200, work.resolve("big.wav"));
-        HttpResponse<String> r = api.postForm(Map.of(), Map.of("audio", big));
+    void aBodyDeclaredOverTheLimitIs413BeforeItIsSent() throws Exception {
+        // a raw request: the client announces 100 MB and waits, as the server must answer without reading it
+        try (java.net.Socket socket = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.getOutputStream().write(("POST /api/renders HTTP/1.1\r\nHost: localhost\r\nContent-Type:"
+                    + " multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n").getBytes());
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes());
 
-        assertThat(r.statusCode()).as("status code").isEqualTo(413);
+            assertThat(answer).as("status line").startsWith("HTTP/1.1 413");
+            assertThat(answer).as("body").contains("\"error_kind\":\"TOO_LARGE\"");
+        }
+    }
+
+    @Test
+    void aStreamedUploadOverTheLimitIs413() throws Exception {
+        // just over the limit: the client has sent it all by the time the server refuses it
+        Path big = WaveFiles.write(DecodedAudio.silence(DecodedAudio.MODEL_RATE, 1, 132), 132, work.resolve("streamed.wav"));
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes("--b\r\nContent-Disposition: form-data; name=\"audio\"; filename=\"a.wav\"\r\n\r\n".getBytes());
+        form.writeBytes(Files.readAllBytes(big));
+        form.writeBytes("\r\n--b--\r\n".getBytes());
+        byte[] body = form.toByteArray();
+        // a body of unknown length goes chunked: only the multipart parser can tell its size
+        HttpResponse<String> r = api.send(api.request("/api/renders").header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+
+        assertThat(r.statusCode()).as("status code (%s)", r.body()).isEqualTo(413);
         assertThat(Api.json(r).path("error_kind").asText()).as("error kind").isEqualTo("TOO_LARGE");
     }
 
