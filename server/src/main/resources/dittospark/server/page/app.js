@@ -36,7 +36,11 @@
     for (const l of layers) {
       l.classList.toggle('shown', l === layer);
     }
-    document.body.dataset.state = layer === idle ? 'idle' : 'reply';
+    const state = layer === idle ? 'idle' : 'reply';
+    if (document.body.dataset.state !== state && document.body.dataset.state !== 'starting') {
+      say(state === 'idle' ? 'Ready.' : 'Speaking.');
+    }
+    document.body.dataset.state = state;
   }
 
   function startIdle() {
