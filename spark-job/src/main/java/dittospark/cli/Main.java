@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code dittospark} command line: one main class for the launcher and for spark-submit. */
 @Command(name = "dittospark", mixinStandardHelpOptions = true, version = "dittospark 0.1.0",
         description = "Batch renderer of Ditto talking-head videos.",
+        footer = {"", "The live avatar service runs from the launcher with its own classpath:",
+                "  bin/dittospark serve --help, bin/dittospark bench-serve --help"},
         subcommands = {BatchCommand.class, RenderCommand.class, BenchCommand.class, ModelsCommand.class})
 public final class Main implements Runnable {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dittospark.engine.RenderOptions;
 import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
+import dittospark.engine.SpeechPadding;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.files.LocalFiles;
@@ -126,7 +127,7 @@ public final class RowRenderer {
             Path local = work.resolve(task.id() + ".mp4");
             RenderResult result = renderer.render(RenderRequest.builder()
                     .source(source).audio(audio).output(local)
-                    .options(task.isText() ? TextSpeech.padded(options) : options).seed(task.seed()).build());
+                    .options(task.isText() ? SpeechPadding.padded(options) : options).seed(task.seed()).build());
             if (abandoned.get()) {
                 return failed(task, ErrorKind.TIMED_OUT, "abandoned at its deadline", started);
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.engine.DemoModels;
 import dittospark.engine.RenderEngine;
 import dittospark.engine.RenderProgress;
+import dittospark.engine.SpeechPadding;
 import dittospark.errors.ErrorKind;
 import dittospark.media.FfmpegCli;
 import dittospark.media.Samples;
@@ -54,7 +55,7 @@ class TextRowRenderTest {
         assertThat(row.status()).as("status, error " + row.errorMessage()).isEqualTo(RowStatus.SUCCEEDED);
         assertThat(row.language()).as("language").isEqualTo("en");
         assertThat(row.audioSeconds()).as("seconds of speech with its padding")
-                .isGreaterThan(TextSpeech.PAD_FRONT_S + TextSpeech.PAD_BACK_S + 0.3);
+                .isGreaterThan(SpeechPadding.FRONT_S + SpeechPadding.BACK_S + 0.3);
         JsonNode video = FfmpegCli.stream(FfmpegCli.probe(out), "video");
         assertThat(video.path("nb_read_frames").asInt()).as("decoded frames").isEqualTo(row.frames());
     }

@@ -2,6 +2,7 @@ package dittospark.udf;
 
 import dittospark.engine.RenderRequest;
 import dittospark.engine.RenderResult;
+import dittospark.engine.SpeechPadding;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.options.Options;
@@ -54,9 +55,9 @@ class TextRowsTest {
         renderer(RecordingSynthesizer.class.getName()).render(textTask("a", "Hello.", "en", null, null));
 
         assertThat(requests.get(0).options().get(Options.AUDIO_PAD_FRONT_S).asDouble()).as("front padding")
-                .isEqualTo(TextSpeech.PAD_FRONT_S);
+                .isEqualTo(SpeechPadding.FRONT_S);
         assertThat(requests.get(0).options().get(Options.AUDIO_PAD_BACK_S).asDouble()).as("back padding")
-                .isEqualTo(TextSpeech.PAD_BACK_S);
+                .isEqualTo(SpeechPadding.BACK_S);
     }
 
     @Test
@@ -67,7 +68,7 @@ class TextRowsTest {
         assertThat(requests.get(0).options().get(Options.AUDIO_PAD_FRONT_S).asDouble()).as("front padding")
                 .isZero();
         assertThat(requests.get(0).options().get(Options.AUDIO_PAD_BACK_S).asDouble()).as("back padding")
-                .isEqualTo(TextSpeech.PAD_BACK_S);
+                .isEqualTo(SpeechPadding.BACK_S);
     }
 
     @Test
