@@ -5,6 +5,7 @@ import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
+import dittospark.onnx.BatchAxis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,10 +28,14 @@ import java.util.TreeMap;
  */
 public final class ModelSet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelSet.class);
+    /** The suffix of a batched session's key among the set's sessions. */
+    private static final String BATCHED = "#batched";
 
     private final Path folder;
     private final Device requested;
     private final Map<String, ModelSession> sessions = new HashMap<>();
+    /** The batched keys of the models that pin their batch axis, whose reason has been logged. */
+    private final Set<String> unbatchable = new HashSet<>();
     private boolean closed;
 
     private ModelSet(Path folder, Device requested) {
@@ -96,6 +104,38 @@ public final class ModelSet implements AutoCloseable {
             s = ModelSession.open(ComposedModels.spec(members, file), file, requested);
             sessions.put(role, s);
         }
+        return s;
+    }
+
+    /**
+     * The session of {@code roles} (one model, or the chain {@link #chain} composes) in its batched
+     * rewrite ({@link BatchAxis}), created on first use, for runs of several frames per call. Where the
+     * model pins its batch axis, the model's own session: its runs take one frame, and the reason is
+     * logged once.
+     *
+     * @throws RenderException {@link ErrorKind#MODEL_MISMATCH} when the model cannot be read or rewritten
+     */
+    public synchronized ModelSession batched(List<String> roles) throws RenderException {
+        ModelSession single = roles.size() == 1 ? session(roles.get(0)) : chain(roles);
+        String role = single.spec().role() + BATCHED;
+        ModelSession s = sessions.get(role);
+        if (s != null || unbatchable.contains(role)) {
+            return s != null ? s : single;
+        }
+        try {
+            Optional<String> why = BatchedModels.whyNot(single.file());
+            if (why.isPresent()) {
+                LOG.info("{} runs one frame per call: {}", single.spec().role(), why.get());
+                unbatchable.add(role);
+                return single;
+            }
+            s = ModelSession.open(single.spec(), BatchedModels.file(single.spec().role(), single.file()), requested,
+                    true);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, single.spec().role() + " cannot be batched: "
+                    + e.getMessage(), e);
+        }
+        sessions.put(role, s);
         return s;
     }
 
