@@ -223,8 +223,8 @@ final class FramePipeline {
     }
 
     /**
-     * The same stages and sink on the calling thread, one frame after the other through all of them:
-     * each stage's time is then its cost alone, with the whole machine to itself, as the bench reports it.
+     * The same stages and sink on the calling thread, one frame after the other through all of them
+     * (a batched stage's frames a batch at a time): each stage's time is then its cost alone, with the whole machine to itself, as the bench reports it.
      */
     @SuppressWarnings("unchecked")
     <T> void runInline(int frames, String sinkName, Sink<T> sink) throws StageFailure {
@@ -240,23 +240,12 @@ final class FramePipeline {
                 }
                 open.add(stage);
             }
+            Inline<T> inline = new Inline<>(open, sinkName, sink, failure);
             for (int f = 0; f < frames && failure.get() == null; f++) {
-                int frame = f;
-                Object value = f;
-                for (int s = 0; s < open.size() && failure.get() == null; s++) {
-                    List<Object> input = Collections.singletonList(value);
-                    BatchStage<Object, Object> stage = open.get(s);
-                    List<Object> result = (List<Object>) timed(stages.get(s).name(), frame, failure,
-                            () -> stage.apply(frame, input));
-                    value = result == null ? null : result.get(0);
-                }
-                Object output = value;
-                if (failure.get() == null) {
-                    timed(sinkName, frame, failure, () -> {
-                        sink.accept(frame, (T) output);
-                        return null;
-                    });
-                }
+                inline.feed(0, f, f);
+            }
+            for (int s = 0; s < open.size() && failure.get() == null; s++) {
+                inline.flush(s);
             }
         } finally {
             for (int s = 0; s < open.size(); s++) {
@@ -269,6 +258,62 @@ final class FramePipeline {
         }
         if (failure.get() != null) {
             throw failure.get();
+        }
+    }
+
+    /**
+     * The frames of an inline run, passed on as soon as each stage can take them: a batched stage
+     * collects its batch first, and its results go on one by one, so that no later stage holds more
+     * frames at once than it would in a threaded run.
+     */
+    private final class Inline<T> {
+        private final List<BatchStage<Object, Object>> open;
+        private final String sinkName;
+        private final Sink<T> sink;
+        private final AtomicReference<StageFailure> failure;
+        private final List<List<Item>> pending = new ArrayList<>();
+
+        Inline(List<BatchStage<Object, Object>> open, String sinkName, Sink<T> sink,
+               AtomicReference<StageFailure> failure) {
+            this.open = open;
+            this.sinkName = sinkName;
+            this.sink = sink;
+            this.failure = failure;
+            open.forEach(stage -> pending.add(new ArrayList<>()));
+        }
+
+        @SuppressWarnings("unchecked")
+        void feed(int s, int frame, Object value) {
+            if (failure.get() != null) {
+                return;
+            }
+            if (s == open.size()) {
+                timed(sinkName, frame, failure, () -> {
+                    sink.accept(frame, (T) value);
+                    return null;
+                });
+                return;
+            }
+            pending.get(s).add(new Item(frame, value));
+            if (pending.get(s).size() == stages.get(s).batch()) {
+                flush(s);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        void flush(int s) {
+            List<Item> items = List.copyOf(pending.get(s));
+            pending.get(s).clear();
+            if (items.isEmpty() || failure.get() != null) {
+                return;
+            }
+            int first = items.get(0).frame();
+            List<Object> inputs = items.stream().map(Item::value).toList();
+            List<Object> values = (List<Object>) timed(stages.get(s).name(), first, failure,
+                    () -> applied(stages.get(s), open.get(s), first, inputs));
+            for (int k = 0; values != null && k < items.size(); k++) {
+                feed(s + 1, items.get(k).frame(), values.get(k));
+            }
         }
     }
 
@@ -285,14 +330,8 @@ final class FramePipeline {
                 }
                 int first = items.get(0).frame();
                 List<Object> inputs = items.stream().map(Item::value).toList();
-                List<Object> values = (List<Object>) timed(spec.name(), first, failure, () -> {
-                    List<Object> v = stage.apply(first, inputs);
-                    if (v.size() != inputs.size()) {
-                        throw new IllegalStateException("stage " + spec.name() + " gave " + v.size()
-                                + " results for " + inputs.size() + " frames");
-                    }
-                    return v;
-                });
+                List<Object> values = (List<Object>) timed(spec.name(), first, failure,
+                        () -> applied(spec, stage, first, inputs));
                 for (int k = 0; k < items.size() && failure.get() == null; k++) {
                     out.put(new Item(items.get(k).frame(), values.get(k)));
                 }
@@ -306,6 +345,16 @@ final class FramePipeline {
             }
             out.workerDone();
         }
+    }
+
+    private static List<Object> applied(StageSpec spec, BatchStage<Object, Object> stage, int first, List<Object> inputs)
+            throws Exception {
+        List<Object> values = stage.apply(first, inputs);
+        if (values.size() != inputs.size()) {
+            throw new IllegalStateException("stage " + spec.name() + " gave " + values.size() + " results for "
+                    + inputs.size() + " frames");
+        }
+        return values;
     }
 
     /**

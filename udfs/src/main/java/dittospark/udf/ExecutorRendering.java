@@ -120,7 +120,11 @@ public final class ExecutorRendering {
     }
 
     private static int batch(TaskContext task) throws RenderException {
-        String value = setting(task, BATCH_CONF, "1");
+        return batch(setting(task, BATCH_CONF, "1"));
+    }
+
+    /** The frames per call {@link #BATCH_CONF} names. */
+    static int batch(String value) throws RenderException {
         try {
             int batch = Integer.parseInt(value.trim());
             if (batch >= 1) {

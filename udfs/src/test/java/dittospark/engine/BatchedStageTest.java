@@ -113,4 +113,17 @@ class BatchedStageTest {
 
         assertThat(closed).as("closed stages").hasSize(3);
     }
+
+    @Test
+    void anInlineRunHandsABatchedStageFullBatchesAndTheNextStageEveryFrameInOrder() {
+        List<List<Integer>> batches = new ArrayList<>();
+        List<Integer> seen = new ArrayList<>();
+        new FramePipeline("t", 8)
+                .thenBatched("warp", 1, 4, doubling(batches))
+                .then("label", (int f, Integer x) -> x + 1)
+                .runInline(6, "sink", (int f, Integer x) -> seen.add(x));
+
+        assertThat(batches).as("batches handed to the worker").containsExactly(List.of(0, 1, 2, 3), List.of(4, 5));
+        assertThat(seen).as("sink input").containsExactly(1, 3, 5, 7, 9, 11);
+    }
 }
