@@ -90,7 +90,8 @@ final class BatchedWarpDecode {
     }
 
     /** One worker of the batched decoder: warped features [256*64*64] to decoded faces, a new array each. */
-    static final class Decode implements FramePipeline.BatchStage<RenderEngine.Along<float[]>, RenderEngine.Along<float[]>> {
+    static final class Decode
+            implements FramePipeline.BatchStage<RenderEngine.Along<float[]>, RenderEngine.Along<float[]>> {
         private final Predictor<List<float[]>, List<float[]>> decoder;
 
         Decode(DittoModels models, int batch) throws RenderException {

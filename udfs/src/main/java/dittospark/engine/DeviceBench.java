@@ -83,12 +83,14 @@ final class DeviceBench {
         }
         List<Integer> both = List.of(1, batch);
         for (int b : both) {
-            EngineRegistry.jvm().engine(models, null, device, composition, b).engine().render(warmUp, RenderProgress.NONE);
+            EngineRegistry.jvm().engine(models, null, device, composition, b).engine()
+                    .render(warmUp, RenderProgress.NONE);
         }
         double[] best = new double[2];
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < both.size(); i++) {
-                RenderEngine engine = EngineRegistry.jvm().engine(models, null, device, composition, both.get(i)).engine();
+                RenderEngine engine = EngineRegistry.jvm().engine(models, null, device, composition, both.get(i))
+                        .engine();
                 best[i] = Math.max(best[i], engine.render(request, RenderProgress.NONE).fps());
             }
         }

@@ -5,7 +5,10 @@ import dittospark.errors.RenderException;
 import dittospark.runtime.DeviceChoice;
 import picocli.CommandLine.Option;
 
-/** The {@code --device}, {@code --provider}, {@code --compose} and {@code --batch} flags of the commands that render. */
+/**
+ * The {@code --device}, {@code --provider}, {@code --compose} and {@code --batch} flags of the commands
+ * that render.
+ */
 final class DeviceOptions {
     @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu or cuda:N; auto is the first GPU when "
             + "this build can drive it, else the CPU (default: ${DEFAULT-VALUE})")

@@ -224,7 +224,8 @@ final class FramePipeline {
 
     /**
      * The same stages and sink on the calling thread, one frame after the other through all of them
-     * (a batched stage's frames a batch at a time): each stage's time is then its cost alone, with the whole machine to itself, as the bench reports it.
+     * (a batched stage's frames a batch at a time): each stage's time is then its cost alone, with the
+     * whole machine to itself, as the bench reports it.
      */
     @SuppressWarnings("unchecked")
     <T> void runInline(int frames, String sinkName, Sink<T> sink) throws StageFailure {
@@ -347,8 +348,8 @@ final class FramePipeline {
         }
     }
 
-    private static List<Object> applied(StageSpec spec, BatchStage<Object, Object> stage, int first, List<Object> inputs)
-            throws Exception {
+    private static List<Object> applied(StageSpec spec, BatchStage<Object, Object> stage, int first,
+                                        List<Object> inputs) throws Exception {
         List<Object> values = stage.apply(first, inputs);
         if (values.size() != inputs.size()) {
             throw new IllegalStateException("stage " + spec.name() + " gave " + values.size() + " results for "

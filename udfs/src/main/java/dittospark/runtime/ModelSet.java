@@ -89,22 +89,31 @@ public final class ModelSet implements AutoCloseable {
         String role = ComposedModels.role(roles);
         ModelSession s = sessions.get(role);
         if (s == null) {
-            List<ModelSpec> members = new ArrayList<>();
-            List<Path> files = new ArrayList<>();
-            for (String member : roles) {
-                members.add(session(member).spec());
-                files.add(folder.resolve(ModelContracts.release().model(member).file()));
-            }
-            Path file;
-            try {
-                file = ComposedModels.file(members, files);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new RenderException(ErrorKind.MODEL_MISMATCH, role + " cannot be composed: " + e.getMessage(), e);
-            }
-            s = ModelSession.open(ComposedModels.spec(members, file), file, requested);
+            ModelFile composed = composed(roles);
+            s = ModelSession.open(composed.spec(), composed.file(), requested);
             sessions.put(role, s);
         }
         return s;
+    }
+
+    /** A model's contract and its file: one of the folder, or a chain's composed file. */
+    private record ModelFile(ModelSpec spec, Path file) {
+    }
+
+    private ModelFile composed(List<String> roles) throws RenderException {
+        List<ModelSpec> members = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (String member : roles) {
+            members.add(session(member).spec());
+            files.add(folder.resolve(ModelContracts.release().model(member).file()));
+        }
+        try {
+            Path file = ComposedModels.file(members, files);
+            return new ModelFile(ComposedModels.spec(members, file), file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, ComposedModels.role(roles) + " cannot be composed: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
@@ -116,27 +125,30 @@ public final class ModelSet implements AutoCloseable {
      * @throws RenderException {@link ErrorKind#MODEL_MISMATCH} when the model cannot be read or rewritten
      */
     public synchronized ModelSession batched(List<String> roles) throws RenderException {
-        ModelSession single = roles.size() == 1 ? session(roles.get(0)) : chain(roles);
-        String role = single.spec().role() + BATCHED;
+        String role = ComposedModels.role(roles) + BATCHED;
         ModelSession s = sessions.get(role);
-        if (s != null || unbatchable.contains(role)) {
-            return s != null ? s : single;
+        if (s != null) {
+            return s;
         }
-        try {
-            Optional<String> why = BatchedModels.whyNot(single.file());
-            if (why.isPresent()) {
-                LOG.info("{} runs one frame per call: {}", single.spec().role(), why.get());
+        if (!unbatchable.contains(role)) {
+            ModelFile source = roles.size() == 1 ? new ModelFile(session(roles.get(0)).spec(),
+                    session(roles.get(0)).file()) : composed(roles);
+            try {
+                Optional<String> why = BatchedModels.whyNot(source.file());
+                if (why.isEmpty()) {
+                    s = ModelSession.open(source.spec(), BatchedModels.file(source.spec().role(), source.file()),
+                            requested, true);
+                    sessions.put(role, s);
+                    return s;
+                }
+                LOG.info("{} runs one frame per call: {}", source.spec().role(), why.get());
                 unbatchable.add(role);
-                return single;
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RenderException(ErrorKind.MODEL_MISMATCH, source.spec().role() + " cannot be batched: "
+                        + e.getMessage(), e);
             }
-            s = ModelSession.open(single.spec(), BatchedModels.file(single.spec().role(), single.file()), requested,
-                    true);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new RenderException(ErrorKind.MODEL_MISMATCH, single.spec().role() + " cannot be batched: "
-                    + e.getMessage(), e);
         }
-        sessions.put(role, s);
-        return s;
+        return roles.size() == 1 ? session(roles.get(0)) : chain(roles);
     }
 
     /**
