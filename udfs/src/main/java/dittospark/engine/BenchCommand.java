@@ -120,7 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
         String on = device.resolved();
         Device parsed = Device.parse(on);
         try (GpuMemoryPeak memory = GpuMemoryPeak.start(parsed.isCuda() ? parsed.index() : GpuMemoryPeak.NONE)) {
-            RenderEngine engine = EngineRegistry.jvm().engine(folder, null, on, device.composition()).engine();
+            RenderEngine engine = EngineRegistry.jvm().engine(folder, null, on, device.composition(), device.batch())
+                    .engine();
             // the first renders of a JVM compile the per-pixel loops and size the models' buffers: not measured
             Path warmUp = cut(speech, WARM_UP_SECONDS, out);
             for (Path source : List.of(dir.resolve("portrait.png"), hdVideo)) {
@@ -133,8 +134,13 @@ public final class BenchCommand implements Callable<Integer> {
             List<DeviceBench.Way> ways = DeviceBench.compositions(folder, on,
                     request(dir.resolve("portrait.png"), warmUp, out.resolve("warm_up.mp4")),
                     request(dir.resolve("portrait.png"), speech, out.resolve("composition.mp4")));
+            System.err.println("bench: the portrait with one frame per warp and decoder call and with --batch ...");
+            DeviceBench.Batching batching = DeviceBench.batching(folder, on, device.composition(), device.batch(),
+                    request(dir.resolve("portrait.png"), warmUp, out.resolve("warm_up.mp4")),
+                    request(dir.resolve("portrait.png"), speech, out.resolve("batching.mp4")));
             System.out.print(table(rows));
             System.out.print(DeviceBench.compositionLines("portrait", ways));
+            System.out.print(DeviceBench.batchingLine("portrait", batching));
             System.out.print(DeviceBench.placementLines(folder, on));
             System.out.print(DeviceBench.engineBuildLine(engine.engineBuilds()));
             System.out.print(DeviceBench.memoryLine(memory.peakMiB()));

@@ -1,15 +1,20 @@
 package dittospark.engine;
 
+import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
 import dittospark.models.verify.NodePlacement;
+import dittospark.onnx.BatchAxis;
+import dittospark.onnx.GraphComposer;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -60,7 +65,63 @@ final class DeviceBench {
             b.append(String.format("  %s %.2f fps end to end, %.1f ms/frame models alone;",
                     w.composition() == Composition.ON ? "composed" : "apart", w.endToEndFps(), w.modelsMsPerFrame()));
         }
-        return b.append("\nframes per model call: 1 (frame batching is not built yet)\n").toString();
+        return b.append('\n').toString();
+    }
+
+    /**
+     * A render with one frame per warp and decoder call against one with {@code batch}: end-to-end fps,
+     * best of {@link #ROUNDS} rounds taken in turns; {@code whyNot} instead where a model pins its batch.
+     */
+    record Batching(int batch, double oneFps, double batchedFps, Optional<String> whyNot) {
+    }
+
+    static Batching batching(Path models, String device, Composition composition, int batch, RenderRequest warmUp,
+                             RenderRequest request) throws RenderException {
+        Optional<String> whyNot = whyNoBatch(models);
+        if (batch == 1 || whyNot.isPresent()) {
+            return new Batching(batch, 0, 0, whyNot);
+        }
+        List<Integer> both = List.of(1, batch);
+        for (int b : both) {
+            EngineRegistry.jvm().engine(models, null, device, composition, b).engine()
+                    .render(warmUp, RenderProgress.NONE);
+        }
+        double[] best = new double[2];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int i = 0; i < both.size(); i++) {
+                RenderEngine engine = EngineRegistry.jvm().engine(models, null, device, composition, both.get(i))
+                        .engine();
+                best[i] = Math.max(best[i], engine.render(request, RenderProgress.NONE).fps());
+            }
+        }
+        return new Batching(batch, best[0], best[1], Optional.empty());
+    }
+
+    /** Why the warp or the decoder of the set cannot take a batch; empty where both can. */
+    private static Optional<String> whyNoBatch(Path models) throws RenderException {
+        for (String role : DittoModels.WARP_DECODE_CHAIN) {
+            Path file = models.resolve(ModelContracts.release().model(role).file());
+            try {
+                Optional<String> why = BatchAxis.whyNot(GraphComposer.read(file));
+                if (why.isPresent()) {
+                    return Optional.of(role + ": " + why.get());
+                }
+            } catch (IOException e) {
+                throw new RenderException(ErrorKind.MODEL_MISMATCH, file + " is unreadable", e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String batchingLine(String caseName, Batching b) {
+        if (b.whyNot().isPresent()) {
+            return "frames per model call: 1, the models pin their batch (" + b.whyNot().get() + ")\n";
+        }
+        if (b.batch() == 1) {
+            return "frames per model call: 1 (--batch N compares N)\n";
+        }
+        return String.format("frames per model call, %s (best of %d rounds each):  batch %d %.2f fps end to end;"
+                + "  batch 1 %.2f fps end to end%n", caseName, ROUNDS, b.batch(), b.batchedFps(), b.oneFps());
     }
 
     /** Per model of the set, the provider that ran each node once on zeros and the nodes left on the CPU. */

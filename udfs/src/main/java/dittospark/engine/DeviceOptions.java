@@ -5,7 +5,10 @@ import dittospark.errors.RenderException;
 import dittospark.runtime.DeviceChoice;
 import picocli.CommandLine.Option;
 
-/** The {@code --device}, {@code --provider} and {@code --compose} flags of the commands that render. */
+/**
+ * The {@code --device}, {@code --provider}, {@code --compose} and {@code --batch} flags of the commands
+ * that render.
+ */
 final class DeviceOptions {
     @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu or cuda:N; auto is the first GPU when "
             + "this build can drive it, else the CPU (default: ${DEFAULT-VALUE})")
@@ -18,6 +21,18 @@ final class DeviceOptions {
     @Option(names = "--compose", defaultValue = "auto", description = "run the warp and the decoder as one composed "
             + "graph: auto (on GPUs), on or off (default: ${DEFAULT-VALUE})")
     String compose;
+
+    @Option(names = "--batch", defaultValue = "1", description = "frames per call of the warp and decoder where "
+            + "the models take a batch; models that pin it run one (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    /** The {@code --batch} frames per call. */
+    int batch() throws RenderException {
+        if (batch < 1) {
+            throw new RenderException(ErrorKind.BAD_OPTION, "--batch must be at least 1, got " + batch);
+        }
+        return batch;
+    }
 
     Composition composition() throws RenderException {
         try {

@@ -28,6 +28,8 @@ final class DittoModels implements MediaPipeModels, AutoCloseable {
     static final int SEQ_FRAMES = 80;
     static final int MOTION_DIM = 265;
     static final List<String> WARP_DECODE_CHAIN = List.of("warp_network_ori", "decoder");
+    static final List<String> WARP = List.of("warp_network_ori");
+    static final List<String> DECODER = List.of("decoder");
 
     private final ModelSet models;
     private final Map<String, Predictor<?, ?>> predictors = new HashMap<>();
@@ -118,6 +120,26 @@ final class DittoModels implements MediaPipeModels, AutoCloseable {
     /** A decoder of a frame worker's own: the warped feature to the output tensor [1,3,512,512], RGB planes. */
     Predictor<float[], NativeTensor> decoder() throws RenderException {
         return models.session("decoder").predictor(ModelTranslators.DECODER);
+    }
+
+    /** {@code wanted} frames per call where the model of {@code roles} takes a batch, else 1. */
+    int batch(List<String> roles, int wanted) throws RenderException {
+        return wanted > 1 && models.batched(roles).batched() ? wanted : 1;
+    }
+
+    /**
+     * A warp, or the warp and decoder composed, of {@code batch} frames per call and a frame worker's
+     * own (see {@link ModelTranslators#warpBatch}); only where {@link #batch} gave that batch.
+     */
+    Predictor<List<ModelTranslators.WarpInput>, List<float[]>> warperBatch(int batch, long[] volumeShape,
+                                                                           boolean composed) throws RenderException {
+        return models.batched(composed ? WARP_DECODE_CHAIN : WARP).predictor(ModelTranslators.warpBatch(batch,
+                volumeShape, composed ? "output" : "out"));
+    }
+
+    /** A decoder of {@code batch} frames per call, a frame worker's own; only where {@link #batch} gave that batch. */
+    Predictor<List<float[]>, List<float[]>> decoderBatch(int batch) throws RenderException {
+        return models.batched(DECODER).predictor(ModelTranslators.decoderBatch(batch));
     }
 
     /** The stitching network as the motion stitch calls it; failures surface as unchecked. */

@@ -27,7 +27,7 @@ public final class EngineRegistry implements AutoCloseable {
         LocalModels localize(String uri) throws RenderException;
     }
 
-    private record Key(Path models, Path config, String device, Composition composition) {
+    private record Key(Path models, Path config, String device, Composition composition, int batch) {
     }
 
     private final Map<String, LocalModels> localModels = new HashMap<>();
@@ -69,14 +69,24 @@ public final class EngineRegistry implements AutoCloseable {
      */
     public synchronized Lease engine(Path models, Path config, String device, Composition composition)
             throws RenderException {
+        return engine(models, config, device, composition, 1);
+    }
+
+    /**
+     * The engine as {@link #engine(Path, Path, String, Composition)} gives it, running {@code batch}
+     * frames per warp and decoder call where the models take a batch.
+     */
+    public synchronized Lease engine(Path models, Path config, String device, Composition composition, int batch)
+            throws RenderException {
         checkOpen();
         Key key = new Key(models.toAbsolutePath().normalize(),
-                config == null ? null : config.toAbsolutePath().normalize(), device, composition);
+                config == null ? null : config.toAbsolutePath().normalize(), device, composition, batch);
         RenderEngine engine = engines.get(key);
         if (engine != null) {
             return new Lease(engine, false);
         }
-        engine = RenderEngine.builder().models(models).config(config).device(device).composition(composition).build();
+        engine = RenderEngine.builder().models(models).config(config).device(device).composition(composition)
+                .batch(batch).build();
         engines.put(key, engine);
         return new Lease(engine, true);
     }

@@ -1,6 +1,7 @@
 package dittospark.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * each taking the next frame and handing its result on in frame order. The first failure in any stage
  * stops every stage and is rethrown as a {@link StageFailure}; no thread outlives {@link #run}. So does an
  * interrupt of the thread that runs it, as a failure whose cause is an {@link InterruptedException}.
+ * A batched stage hands its worker up to B consecutive frames per call, for models that run several
+ * frames at once.
  */
 final class FramePipeline {
     /** One step applied to every frame; a worker closes its stage when it stops. */
@@ -35,6 +38,22 @@ final class FramePipeline {
         Stage<I, O> create() throws Exception;
     }
 
+    /** One step applied to consecutive frames at once: one result per input, in the inputs' order. */
+    @FunctionalInterface
+    interface BatchStage<I, O> extends AutoCloseable {
+        List<O> apply(int firstFrame, List<I> inputs) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    /** Makes the batched stage of one worker, on that worker's thread. */
+    @FunctionalInterface
+    interface BatchWorkers<I, O> {
+        BatchStage<I, O> create() throws Exception;
+    }
+
     /** The frame numbers 0, 1, 2, ... of a stream whose length is known only at its end. */
     @FunctionalInterface
     interface Feed {
@@ -51,7 +70,7 @@ final class FramePipeline {
     private record Item(int frame, Object value) {
     }
 
-    private record StageSpec(String name, int workers, Workers<Object, Object> factory) {
+    private record StageSpec(String name, int workers, int batch, BatchWorkers<Object, Object> factory) {
     }
 
     private static final Item END = new Item(-1, null);
@@ -77,11 +96,41 @@ final class FramePipeline {
     /** A stage of {@code workers} workers, each with the stage {@code factory} makes for it. */
     @SuppressWarnings("unchecked")
     <I, O> FramePipeline then(String stageName, int workers, Workers<I, O> factory) {
+        return add(stageName, workers, 1, () -> {
+            Stage<Object, Object> stage = (Stage<Object, Object>) factory.create();
+            return new BatchStage<>() {
+                @Override
+                public List<Object> apply(int firstFrame, List<Object> inputs) throws Exception {
+                    return Collections.singletonList(stage.apply(firstFrame, inputs.get(0)));
+                }
+
+                @Override
+                public void close() throws Exception {
+                    stage.close();
+                }
+            };
+        });
+    }
+
+    /**
+     * A stage of {@code workers} workers, each taking up to {@code batch} consecutive frames per call.
+     * Where the frame count is known, a worker waits for a full batch (only the last one may be short);
+     * with a {@link Feed} it waits for the first frame only and takes the rest that are already queued,
+     * so that a live stream's latency does not grow.
+     */
+    @SuppressWarnings("unchecked")
+    <I, O> FramePipeline thenBatched(String stageName, int workers, int batch, BatchWorkers<I, O> factory) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("stage " + stageName + " needs a batch of at least one, got " + batch);
+        }
+        return add(stageName, workers, batch, () -> (BatchStage<Object, Object>) factory.create());
+    }
+
+    private FramePipeline add(String stageName, int workers, int batch, BatchWorkers<Object, Object> factory) {
         if (workers < 1) {
             throw new IllegalArgumentException("stage " + stageName + " needs at least one worker, got " + workers);
         }
-        Workers<Object, Object> untyped = () -> (Stage<Object, Object>) factory.create();
-        stages.add(new StageSpec(stageName, workers, untyped));
+        stages.add(new StageSpec(stageName, workers, batch, factory));
         nanos.put(stageName, new AtomicLong());
         return this;
     }
@@ -103,15 +152,19 @@ final class FramePipeline {
      */
     <T> void run(int frames, String sinkName, Sink<T> sink) throws StageFailure {
         int[] next = {0};
-        run(() -> next[0] < frames ? next[0]++ : -1, sinkName, sink);
+        run(() -> next[0] < frames ? next[0]++ : -1, true, sinkName, sink);
     }
 
     /**
      * Feeds the frame numbers {@code feed} hands out, as it hands them out, through every stage into
      * {@code sink}, which runs on the calling thread. Returns when the sink has taken the last frame.
      */
-    @SuppressWarnings("unchecked")
     <T> void run(Feed feed, String sinkName, Sink<T> sink) throws StageFailure {
+        run(feed, false, sinkName, sink);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void run(Feed feed, boolean fullBatches, String sinkName, Sink<T> sink) throws StageFailure {
         nanos.putIfAbsent(sinkName, new AtomicLong());
         AtomicReference<StageFailure> failure = new AtomicReference<>();
         List<BlockingQueue<Item>> queues = new ArrayList<>();
@@ -133,9 +186,9 @@ final class FramePipeline {
         for (int s = 0; s < stages.size(); s++) {
             StageSpec spec = stages.get(s);
             OrderedHandOff handOff = new OrderedHandOff(queues.get(s + 1), spec.workers(), failure);
+            BatchTaker in = new BatchTaker(queues.get(s), spec.batch(), fullBatches, failure);
             for (int w = 0; w < spec.workers(); w++) {
                 String threadName = spec.workers() == 1 ? spec.name() : spec.name() + "-" + w;
-                BlockingQueue<Item> in = queues.get(s);
                 threads.add(thread(threadName, () -> work(spec, in, handOff, failure), failure));
             }
         }
@@ -170,42 +223,34 @@ final class FramePipeline {
     }
 
     /**
-     * The same stages and sink on the calling thread, one frame after the other through all of them:
-     * each stage's time is then its cost alone, with the whole machine to itself, as the bench reports it.
+     * The same stages and sink on the calling thread, one frame after the other through all of them
+     * (a batched stage's frames a batch at a time): each stage's time is then its cost alone, with the
+     * whole machine to itself, as the bench reports it.
      */
     @SuppressWarnings("unchecked")
     <T> void runInline(int frames, String sinkName, Sink<T> sink) throws StageFailure {
         nanos.putIfAbsent(sinkName, new AtomicLong());
         AtomicReference<StageFailure> failure = new AtomicReference<>();
-        List<Stage<Object, Object>> open = new ArrayList<>();
+        List<BatchStage<Object, Object>> open = new ArrayList<>();
         try {
             for (StageSpec spec : stages) {
-                Stage<Object, Object> stage = (Stage<Object, Object>) timed(spec.name(), -1, failure,
+                BatchStage<Object, Object> stage = (BatchStage<Object, Object>) timed(spec.name(), -1, failure,
                         spec.factory()::create);
                 if (stage == null) {
                     break;
                 }
                 open.add(stage);
             }
+            Inline<T> inline = new Inline<>(open, sinkName, sink, failure);
             for (int f = 0; f < frames && failure.get() == null; f++) {
-                int frame = f;
-                Object value = f;
-                for (int s = 0; s < open.size() && failure.get() == null; s++) {
-                    Object input = value;
-                    Stage<Object, Object> stage = open.get(s);
-                    value = timed(stages.get(s).name(), frame, failure, () -> stage.apply(frame, input));
-                }
-                Object output = value;
-                if (failure.get() == null) {
-                    timed(sinkName, frame, failure, () -> {
-                        sink.accept(frame, (T) output);
-                        return null;
-                    });
-                }
+                inline.feed(0, f, f);
+            }
+            for (int s = 0; s < open.size() && failure.get() == null; s++) {
+                inline.flush(s);
             }
         } finally {
             for (int s = 0; s < open.size(); s++) {
-                Stage<Object, Object> stage = open.get(s);
+                BatchStage<Object, Object> stage = open.get(s);
                 timed(stages.get(s).name(), -1, failure, () -> {
                     stage.close();
                     return null;
@@ -217,24 +262,79 @@ final class FramePipeline {
         }
     }
 
-    /** One worker of a stage: its own stage object, the next frame of the shared queue, results in order. */
+    /**
+     * The frames of an inline run, passed on as soon as each stage can take them: a batched stage
+     * collects its batch first, and its results go on one by one, so that no later stage holds more
+     * frames at once than it would in a threaded run.
+     */
+    private final class Inline<T> {
+        private final List<BatchStage<Object, Object>> open;
+        private final String sinkName;
+        private final Sink<T> sink;
+        private final AtomicReference<StageFailure> failure;
+        private final List<List<Item>> pending = new ArrayList<>();
+
+        Inline(List<BatchStage<Object, Object>> open, String sinkName, Sink<T> sink,
+               AtomicReference<StageFailure> failure) {
+            this.open = open;
+            this.sinkName = sinkName;
+            this.sink = sink;
+            this.failure = failure;
+            open.forEach(stage -> pending.add(new ArrayList<>()));
+        }
+
+        @SuppressWarnings("unchecked")
+        void feed(int s, int frame, Object value) {
+            if (failure.get() != null) {
+                return;
+            }
+            if (s == open.size()) {
+                timed(sinkName, frame, failure, () -> {
+                    sink.accept(frame, (T) value);
+                    return null;
+                });
+                return;
+            }
+            pending.get(s).add(new Item(frame, value));
+            if (pending.get(s).size() == stages.get(s).batch()) {
+                flush(s);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        void flush(int s) {
+            List<Item> items = List.copyOf(pending.get(s));
+            pending.get(s).clear();
+            if (items.isEmpty() || failure.get() != null) {
+                return;
+            }
+            int first = items.get(0).frame();
+            List<Object> inputs = items.stream().map(Item::value).toList();
+            List<Object> values = (List<Object>) timed(stages.get(s).name(), first, failure,
+                    () -> applied(stages.get(s), open.get(s), first, inputs));
+            for (int k = 0; values != null && k < items.size(); k++) {
+                feed(s + 1, items.get(k).frame(), values.get(k));
+            }
+        }
+    }
+
+    /** One worker of a stage: its own stage object, the next frames of the shared queue, results in order. */
     @SuppressWarnings("unchecked")
-    private void work(StageSpec spec, BlockingQueue<Item> in, OrderedHandOff out, AtomicReference<StageFailure> failure) {
-        Stage<Object, Object> stage = (Stage<Object, Object>) timed(spec.name(), -1, failure, spec.factory()::create);
+    private void work(StageSpec spec, BatchTaker in, OrderedHandOff out, AtomicReference<StageFailure> failure) {
+        BatchStage<Object, Object> stage = (BatchStage<Object, Object>) timed(spec.name(), -1, failure,
+                spec.factory()::create);
         try {
             while (stage != null && failure.get() == null) {
-                Item item = take(in, failure);
-                if (item == null) {
+                List<Item> items = in.take();
+                if (items.isEmpty()) {
                     return;
                 }
-                if (item == END) {
-                    // the other workers of this stage stop on it too
-                    put(in, END, failure);
-                    return;
-                }
-                Object value = timed(spec.name(), item.frame(), failure, () -> stage.apply(item.frame(), item.value()));
-                if (failure.get() == null) {
-                    out.put(new Item(item.frame(), value));
+                int first = items.get(0).frame();
+                List<Object> inputs = items.stream().map(Item::value).toList();
+                List<Object> values = (List<Object>) timed(spec.name(), first, failure,
+                        () -> applied(spec, stage, first, inputs));
+                for (int k = 0; k < items.size() && failure.get() == null; k++) {
+                    out.put(new Item(items.get(k).frame(), values.get(k)));
                 }
             }
         } finally {
@@ -245,6 +345,51 @@ final class FramePipeline {
                 });
             }
             out.workerDone();
+        }
+    }
+
+    private static List<Object> applied(StageSpec spec, BatchStage<Object, Object> stage, int first,
+                                        List<Object> inputs) throws Exception {
+        List<Object> values = stage.apply(first, inputs);
+        if (values.size() != inputs.size()) {
+            throw new IllegalStateException("stage " + spec.name() + " gave " + values.size() + " results for "
+                    + inputs.size() + " frames");
+        }
+        return values;
+    }
+
+    /**
+     * Hands a stage's workers consecutive frames, up to a batch at a time: one worker gathers at a time,
+     * so that no other takes a frame from the middle of its batch. Empty once the input has ended (the
+     * end stays queued for the other workers) or another stage has failed.
+     */
+    private static final class BatchTaker {
+        private final BlockingQueue<Item> in;
+        private final int batch;
+        private final boolean fullBatches;
+        private final AtomicReference<StageFailure> failure;
+
+        BatchTaker(BlockingQueue<Item> in, int batch, boolean fullBatches, AtomicReference<StageFailure> failure) {
+            this.in = in;
+            this.batch = batch;
+            this.fullBatches = fullBatches;
+            this.failure = failure;
+        }
+
+        synchronized List<Item> take() {
+            List<Item> items = new ArrayList<>(batch);
+            while (items.size() < batch) {
+                Item item = items.isEmpty() || fullBatches ? FramePipeline.take(in, failure) : in.poll();
+                if (item == null) {
+                    break;
+                }
+                if (item == END) {
+                    put(in, END, failure);
+                    break;
+                }
+                items.add(item);
+            }
+            return items;
         }
     }
 

@@ -7,6 +7,8 @@ import dittospark.runtime.NativeTensor;
 import dittospark.runtime.Translator;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,6 +69,48 @@ final class ModelTranslators {
                 in.get("kp_source").put(w.kpSource());
                 in.get("kp_driving").put(w.kpDriving());
             }, out -> out.get("output").toFloats());
+
+    /**
+     * The warp, or the warp and the decoder composed (whose output is {@code output}), of {@code batch}
+     * frames per call: input k's keypoints go into slot k, its volume (of {@code volumeShape}, one frame)
+     * is copied in only where given (null: the slot holds it from an earlier run). Gives a new array for
+     * every slot; the slots past the inputs hold what an earlier run left, and their results mean nothing.
+     */
+    static Translator<List<WarpInput>, List<float[]>> warpBatch(int batch, long[] volumeShape, String output) {
+        long[] volumes = volumeShape.clone();
+        volumes[0] = batch;
+        return Translator.of(Map.of("kp_source", shape(batch, 21, 3), "kp_driving", shape(batch, 21, 3),
+                "feature_3d", volumes), (frames, in) -> {
+                    for (int k = 0; k < frames.size(); k++) {
+                        WarpInput w = frames.get(k);
+                        in.get("kp_source").floats().position(k * w.kpSource().length).put(w.kpSource());
+                        in.get("kp_driving").floats().position(k * w.kpDriving().length).put(w.kpDriving());
+                        if (w.volume() != null) {
+                            in.get("feature_3d").floats().position(k * w.volume().size()).put(w.volume().floats());
+                        }
+                    }
+                }, out -> slots(out.get(output), batch));
+    }
+
+    /** The decoder of {@code batch} warped features [256*64*64] per call, as {@link #warpBatch} fills its slots. */
+    static Translator<List<float[]>, List<float[]>> decoderBatch(int batch) {
+        return Translator.of(Map.of("feature", shape(batch, 256, 64, 64)), (features, in) -> {
+            for (int k = 0; k < features.size(); k++) {
+                in.get("feature").floats().position(k * features.get(k).length).put(features.get(k));
+            }
+        }, out -> slots(out.get("output"), batch));
+    }
+
+    private static List<float[]> slots(NativeTensor t, int batch) {
+        int each = t.size() / batch;
+        List<float[]> out = new ArrayList<>(batch);
+        for (int k = 0; k < batch; k++) {
+            float[] slot = new float[each];
+            t.floats().position(k * each).get(slot);
+            out.add(slot);
+        }
+        return out;
+    }
 
     /** The decoded face stays in the output tensor, for the caller to copy where it needs it. */
     static final Translator<float[], NativeTensor> DECODER = Translator.of(Map.of("feature", shape(1, 256, 64, 64)),

@@ -68,7 +68,8 @@ public final class RenderCommand implements Callable<Integer> {
                     .build();
             ThreadBudget.install(ThreadBudget.forOneRow(threadsFlag(spec, threads)));
             Path folder = models != null ? models : DefaultModels.demoFolder();
-            RenderEngine engine = EngineRegistry.jvm().engine(folder, config, device.resolved(), device.composition()).engine();
+            RenderEngine engine = EngineRegistry.jvm().engine(folder, config, device.resolved(), device.composition(),
+                    device.batch()).engine();
             ProgressBar bar = new ProgressBar(err);
             RenderResult result = engine.render(request, bar);
             bar.finish();

@@ -82,11 +82,13 @@ public final class RenderEngine implements AutoCloseable {
     private final JsonNode config;
     private final HaarFaceLocator haar;
     private final Composition composition;
+    private final int batch;
 
-    private RenderEngine(ModelSet modelSet, JsonNode config, Composition composition) {
+    private RenderEngine(ModelSet modelSet, JsonNode config, Composition composition, int batch) {
         this.modelSet = modelSet;
         this.config = config;
         this.composition = composition;
+        this.batch = batch;
         this.haar = "opencv_haar".equals(config.path("face_detector").asText()) ? new HaarFaceLocator() : null;
     }
 
@@ -381,14 +383,14 @@ public final class RenderEngine implements AutoCloseable {
      * The source frame an output frame is put back into, and for a source of several driving frames the
      * crop of the one that drives it (a single driving frame's appearance is made once per render).
      */
-    private record SourceFrame(Image frame, int drivingFrame, Image crop) {
+    record SourceFrame(Image frame, int drivingFrame, Image crop) {
     }
 
-    private record Stitched(SourceFrame source, StitchedKeypoints keypoints) {
+    record Stitched(SourceFrame source, StitchedKeypoints keypoints) {
     }
 
     /** A stage's result on its way to put back, with the source frame it goes into. */
-    private record Along<T>(T value, Image frame) {
+    record Along<T>(T value, Image frame) {
     }
 
     record Encoded(Map<String, Double> stageSeconds, Mp4Writer.Written written, String encoder,
@@ -436,7 +438,7 @@ public final class RenderEngine implements AutoCloseable {
                 .<SourceFrame, Stitched>then("stitch", (i, sf) -> new Stitched(sf, stitch.apply(
                         source.motion().get(sf.drivingFrame()), MotionVector.fromVector(motion.apply(i)), i,
                         ctrl.getOrDefault(i, FrameControl.NONE))));
-        warpAndDecode(pipeline, models, volume, budget, composition.composes(modelSet.device()));
+        warpAndDecode(pipeline, models, volume, budget, composition.composes(modelSet.device()), batch);
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail(frames);
         Mp4Writer.Encoding encoding = new Mp4Writer.Encoding(modelSet.device().isCuda() ? H264Encoders.forGpu()
                 : H264Encoders.X264, s.get(Options.ENCODER_PRESET), budget.encoderThreads());
@@ -478,13 +480,26 @@ public final class RenderEngine implements AutoCloseable {
 
     /**
      * The warp and decode stages: the stitched keypoints of a frame into its decoded face crop
-     * (3 x 512 x 512, CHW) along with its source frame; composed, one stage of one model call.
+     * (3 x 512 x 512, CHW) along with its source frame; composed, one stage of one model call. Each
+     * stage runs {@code batch} frames per call where its model takes a batch ({@link BatchedWarpDecode}).
      */
     private static void warpAndDecode(FramePipeline pipeline, DittoModels models, NativeTensor volume,
-                                      ThreadBudget budget, boolean composed) {
-        pipeline.then(composed ? "warp+decode" : "warp", budget.warpWorkers() + (composed ? budget.decodeWorkers() : 0),
-                () -> new WarpWorker(composed ? models.warpDecoder() : models.warper(), models, volume));
-        if (!composed) {
+                                      ThreadBudget budget, boolean composed, int batch) throws RenderException {
+        String warpName = composed ? "warp+decode" : "warp";
+        int warpWorkers = budget.warpWorkers() + (composed ? budget.decodeWorkers() : 0);
+        int warpBatch = models.batch(composed ? DittoModels.WARP_DECODE_CHAIN : DittoModels.WARP, batch);
+        if (warpBatch > 1) {
+            pipeline.thenBatched(warpName, warpWorkers, warpBatch,
+                    () -> new BatchedWarpDecode.Warp(models, warpBatch, composed, volume));
+        } else {
+            pipeline.then(warpName, warpWorkers,
+                    () -> new WarpWorker(composed ? models.warpDecoder() : models.warper(), models, volume));
+        }
+        int decodeBatch = composed ? 1 : models.batch(DittoModels.DECODER, batch);
+        if (decodeBatch > 1) {
+            pipeline.thenBatched("decode", budget.decodeWorkers(), decodeBatch,
+                    () -> new BatchedWarpDecode.Decode(models, decodeBatch));
+        } else if (!composed) {
             pipeline.<Along<float[]>, Along<float[]>>then("decode", budget.decodeWorkers(), () -> {
                     Predictor<float[], NativeTensor> decoder = models.decoder();
                     return new FramePipeline.Stage<>() {
@@ -620,6 +635,7 @@ public final class RenderEngine implements AutoCloseable {
         private Path config;
         private String device = "cpu";
         private Composition composition = Composition.AUTO;
+        private int batch = 1;
 
         /** The model folder on local disk: {@code ditto_onnx/} and {@code ditto_cfg/} inside. */
         public Builder models(Path models) {
@@ -648,6 +664,18 @@ public final class RenderEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Frames per call of the warp and decoder (or both composed) where the model takes a batch; one
+         * frame per call, and the reason logged once, where a model pins its batch axis.
+         */
+        public Builder batch(int batch) {
+            if (batch < 1) {
+                throw new IllegalArgumentException("the batch must be at least 1, got " + batch);
+            }
+            this.batch = batch;
+            return this;
+        }
+
         public RenderEngine build() throws RenderException {
             Objects.requireNonNull(models, "models folder is required");
             Device parsed;
@@ -668,7 +696,7 @@ public final class RenderEngine implements AutoCloseable {
                         + e.getMessage(), e);
             }
             requireHubert(json, file);
-            return new RenderEngine(ModelSet.open(models, parsed), json, composition);
+            return new RenderEngine(ModelSet.open(models, parsed), json, composition, batch);
         }
     }
 }

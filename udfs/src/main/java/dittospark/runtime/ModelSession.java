@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class ModelSession implements AutoCloseable {
     private final ModelSpec spec;
+    private final Path file;
+    private final boolean batched;
     private final OrtSession session;
     private final Device device;
     private final Optional<Duration> engineBuild;
@@ -39,9 +41,11 @@ public final class ModelSession implements AutoCloseable {
     private record Output(String name, String type, long[] fixedShape) {
     }
 
-    private ModelSession(ModelSpec spec, OrtSession session, Device device, Optional<Duration> engineBuild,
-                         Map<String, Output> outputs) {
+    private ModelSession(ModelSpec spec, Path file, boolean batched, OrtSession session, Device device,
+                         Optional<Duration> engineBuild, Map<String, Output> outputs) {
         this.spec = spec;
+        this.file = file;
+        this.batched = batched;
         this.session = session;
         this.device = device;
         this.engineBuild = engineBuild;
@@ -49,6 +53,14 @@ public final class ModelSession implements AutoCloseable {
     }
 
     static ModelSession open(ModelSpec spec, Path file, Device requested) throws RenderException {
+        return open(spec, file, requested, false);
+    }
+
+    /**
+     * The session of {@code file}; {@code batched}: a rewrite whose inputs and outputs have a symbolic
+     * first axis ({@link BatchedModels}), whose predictors run several frames per call.
+     */
+    static ModelSession open(ModelSpec spec, Path file, Device requested, boolean batched) throws RenderException {
         OrtRuntime.OpenedSession opened;
         try {
             opened = OrtRuntime.open(spec.role(), file, requested);
@@ -59,7 +71,8 @@ public final class ModelSession implements AutoCloseable {
         }
         try {
             Map<String, Output> outputs = outputs(spec, opened.session(), check(spec, opened.session()));
-            return new ModelSession(spec, opened.session(), opened.device(), opened.engineBuild(), outputs);
+            return new ModelSession(spec, file, batched, opened.session(), opened.device(), opened.engineBuild(),
+                    outputs);
         } catch (RenderException | RuntimeException e) {
             closeQuietly(opened.session());
             throw e;
@@ -87,6 +100,16 @@ public final class ModelSession implements AutoCloseable {
         }
     }
 
+    /** The model file the session runs. */
+    Path file() {
+        return file;
+    }
+
+    /** Whether a run takes any number of frames along the first axis, rather than the contract's one. */
+    public boolean batched() {
+        return batched;
+    }
+
     /** The device the session runs on. */
     public Device device() {
         return device;
@@ -99,7 +122,9 @@ public final class ModelSession implements AutoCloseable {
 
     /**
      * A predictor for this model that allocates the translator's inputs and every output of a fixed
-     * shape now, so that its runs allocate no native memory. One thread uses it at a time.
+     * shape now, so that its runs allocate no native memory. One thread uses it at a time. On a
+     * {@link #batched} session the inputs' first axis is the translator's batch, and the outputs, whose
+     * first axis follows it, are allocated by the first run.
      */
     public <I, O> Predictor<I, O> predictor(Translator<I, O> translator) throws RenderException {
         Map<String, NativeTensor> inputs = new LinkedHashMap<>();
@@ -107,7 +132,7 @@ public final class ModelSession implements AutoCloseable {
         try {
             for (Map.Entry<String, long[]> e : translator.inputShapes().entrySet()) {
                 TensorSpec in = spec.input(e.getKey());
-                if (!in.accepts(e.getValue())) {
+                if (!in.accepts(batched ? oneFrame(e.getValue()) : e.getValue())) {
                     throw new RenderException(ErrorKind.MODEL_MISMATCH, spec.role() + ": input " + in.name()
                             + " must be " + in.type() + in.describeShapes() + ", got "
                             + NativeTensor.describe(e.getValue()));
@@ -162,6 +187,14 @@ public final class ModelSession implements AutoCloseable {
         } catch (OrtException e) {
             throw new RenderException(ErrorKind.INTERNAL, spec.role() + " failed to run: " + e.getMessage(), e);
         }
+    }
+
+    private static long[] oneFrame(long[] shape) {
+        long[] one = shape.clone();
+        if (one.length > 0) {
+            one[0] = 1;
+        }
+        return one;
     }
 
     private static NativeTensor copy(OnnxTensor t) throws RenderException {

@@ -5,6 +5,7 @@ import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.models.ModelContracts;
 import dittospark.models.ModelSpec;
+import dittospark.onnx.BatchAxis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,10 +28,14 @@ import java.util.TreeMap;
  */
 public final class ModelSet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelSet.class);
+    /** The suffix of a batched session's key among the set's sessions. */
+    private static final String BATCHED = "#batched";
 
     private final Path folder;
     private final Device requested;
     private final Map<String, ModelSession> sessions = new HashMap<>();
+    /** The batched keys of the models that pin their batch axis, whose reason has been logged. */
+    private final Set<String> unbatchable = new HashSet<>();
     private boolean closed;
 
     private ModelSet(Path folder, Device requested) {
@@ -81,22 +89,66 @@ public final class ModelSet implements AutoCloseable {
         String role = ComposedModels.role(roles);
         ModelSession s = sessions.get(role);
         if (s == null) {
-            List<ModelSpec> members = new ArrayList<>();
-            List<Path> files = new ArrayList<>();
-            for (String member : roles) {
-                members.add(session(member).spec());
-                files.add(folder.resolve(ModelContracts.release().model(member).file()));
-            }
-            Path file;
-            try {
-                file = ComposedModels.file(members, files);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new RenderException(ErrorKind.MODEL_MISMATCH, role + " cannot be composed: " + e.getMessage(), e);
-            }
-            s = ModelSession.open(ComposedModels.spec(members, file), file, requested);
+            ModelFile composed = composed(roles);
+            s = ModelSession.open(composed.spec(), composed.file(), requested);
             sessions.put(role, s);
         }
         return s;
+    }
+
+    /** A model's contract and its file: one of the folder, or a chain's composed file. */
+    private record ModelFile(ModelSpec spec, Path file) {
+    }
+
+    private ModelFile composed(List<String> roles) throws RenderException {
+        List<ModelSpec> members = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (String member : roles) {
+            members.add(session(member).spec());
+            files.add(folder.resolve(ModelContracts.release().model(member).file()));
+        }
+        try {
+            Path file = ComposedModels.file(members, files);
+            return new ModelFile(ComposedModels.spec(members, file), file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RenderException(ErrorKind.MODEL_MISMATCH, ComposedModels.role(roles) + " cannot be composed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The session of {@code roles} (one model, or the chain {@link #chain} composes) in its batched
+     * rewrite ({@link BatchAxis}), created on first use, for runs of several frames per call. Where the
+     * model pins its batch axis, the model's own session: its runs take one frame, and the reason is
+     * logged once.
+     *
+     * @throws RenderException {@link ErrorKind#MODEL_MISMATCH} when the model cannot be read or rewritten
+     */
+    public synchronized ModelSession batched(List<String> roles) throws RenderException {
+        String role = ComposedModels.role(roles) + BATCHED;
+        ModelSession s = sessions.get(role);
+        if (s != null) {
+            return s;
+        }
+        if (!unbatchable.contains(role)) {
+            ModelFile source = roles.size() == 1 ? new ModelFile(session(roles.get(0)).spec(),
+                    session(roles.get(0)).file()) : composed(roles);
+            try {
+                Optional<String> why = BatchedModels.whyNot(source.file());
+                if (why.isEmpty()) {
+                    s = ModelSession.open(source.spec(), BatchedModels.file(source.spec().role(), source.file()),
+                            requested, true);
+                    sessions.put(role, s);
+                    return s;
+                }
+                LOG.info("{} runs one frame per call: {}", source.spec().role(), why.get());
+                unbatchable.add(role);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RenderException(ErrorKind.MODEL_MISMATCH, source.spec().role() + " cannot be batched: "
+                        + e.getMessage(), e);
+            }
+        }
+        return roles.size() == 1 ? session(roles.get(0)) : chain(roles);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dittospark.udf;
 
+import dittospark.engine.Composition;
 import dittospark.engine.EngineRegistry;
 import dittospark.engine.LocalModels;
 import dittospark.engine.RenderEngine;
@@ -35,6 +36,8 @@ public final class ExecutorRendering {
     public static final String DEVICE_CONF = "spark.dittospark.device";
     /** The provider of GPU renders: cuda (the default) or tensorrt. */
     public static final String PROVIDER_CONF = "spark.dittospark.provider";
+    /** Frames per call of the warp and decoder where the models take a batch: 1 (the default) or more. */
+    public static final String BATCH_CONF = "spark.dittospark.batch";
 
     /**
      * The device of {@code task}'s renders, as {@link #DEVICE_CONF} and {@link #PROVIDER_CONF} name it
@@ -87,11 +90,12 @@ public final class ExecutorRendering {
         Integer attempt = task == null ? null : task.attemptNumber();
         try {
             String device = chosenDevice(task);
+            int batch = batch(task);
             EngineRegistry registry = EngineRegistry.jvm();
             LocalModels models = localModels(registry, modelsUri, conf);
             ResultRow.Place place = new ResultRow.Place(modelsUri, models.hash(), device, executor, attempt);
             return new RowRenderer(request -> {
-                EngineRegistry.Lease lease = registry.engine(models.folder(), null, device);
+                EngineRegistry.Lease lease = registry.engine(models.folder(), null, device, Composition.AUTO, batch);
                 if (lease.loaded()) {
                     onLoad.accept(executor + "/" + device);
                 }
@@ -111,7 +115,26 @@ public final class ExecutorRendering {
         EngineRegistry registry = EngineRegistry.jvm();
         LocalModels models = localModels(registry, modelsUri, conf);
         ThreadBudget.install(threadBudget(TaskContext.get()));
-        return registry.engine(models.folder(), null, chosenDevice(TaskContext.get())).engine();
+        return registry.engine(models.folder(), null, chosenDevice(TaskContext.get()), Composition.AUTO,
+                batch(TaskContext.get())).engine();
+    }
+
+    private static int batch(TaskContext task) throws RenderException {
+        return batch(setting(task, BATCH_CONF, "1"));
+    }
+
+    /** The frames per call {@link #BATCH_CONF} names. */
+    static int batch(String value) throws RenderException {
+        try {
+            int batch = Integer.parseInt(value.trim());
+            if (batch >= 1) {
+                return batch;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the others
+        }
+        throw new RenderException(ErrorKind.BAD_OPTION, BATCH_CONF + " must be a whole number of at least 1, got '"
+                + value + "'");
     }
 
     private static String chosenDevice(TaskContext task) throws RenderException {

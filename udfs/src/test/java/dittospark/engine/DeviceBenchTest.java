@@ -14,8 +14,31 @@ class DeviceBenchTest {
         String line = DeviceBench.compositionLines("portrait", List.of(new DeviceBench.Way(Composition.OFF, 32.2, 17.0),
                 new DeviceBench.Way(Composition.ON, 21.3, 19.5)));
 
-        assertThat(line).as("composition line").contains("apart 32.20 fps", "17.0 ms/frame", "composed 21.30 fps",
-                "frames per model call: 1");
+        assertThat(line).as("composition line").contains("apart 32.20 fps", "17.0 ms/frame", "composed 21.30 fps");
+    }
+
+    @Test
+    void theBatchingLineGivesBothBatches() {
+        String line = DeviceBench.batchingLine("portrait", new DeviceBench.Batching(4, 20.5, 24.25,
+                java.util.Optional.empty()));
+
+        assertThat(line).as("batching line").contains("batch 4 24.25 fps", "batch 1 20.50 fps");
+    }
+
+    @Test
+    void theBatchingLineOfModelsThatPinTheirBatchSaysWhy() {
+        String line = DeviceBench.batchingLine("portrait", new DeviceBench.Batching(4, 0, 0,
+                java.util.Optional.of("decoder: Reshape r fixes the batch axis to 1")));
+
+        assertThat(line).as("batching line").contains("frames per model call: 1", "fixes the batch axis to 1");
+    }
+
+    @Test
+    void theDemoSetPinsItsBatch() throws Exception {
+        DeviceBench.Batching b = DeviceBench.batching(DemoModels.folder(), "cpu", Composition.OFF, 4, null, null);
+
+        assertThat(b.whyNot()).as("why the demo set runs one frame per call").get().asString()
+                .contains("fixes the batch axis");
     }
 
     @Test
