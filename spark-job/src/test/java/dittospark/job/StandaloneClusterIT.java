@@ -1,5 +1,6 @@
 package dittospark.job;
 
+import dittospark.udf.ExecutorRendering;
 import dittospark.udf.OutputPublisher;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -78,32 +79,21 @@ class StandaloneClusterIT {
         });
     }
 
+    /** Rows on the CPU, while Spark still hands each task one of its executor's GPUs. */
     @Test
-    void everyRowSucceedsOnceDespiteALostExecutorWithModelsLoadedOncePerExecutorAndGpu() throws Exception {
+    void everyRowSucceedsOnceDespiteALostExecutorWithModelsLoadedOncePerExecutor() throws Exception {
         Path out = dir.resolve("out");
-        Path manifest = manifest();
-        Process driver = start("driver", List.of(
-                        "-Dspark.executor.cores=2", "-Dspark.executor.memory=2g",
-                        "-Dspark.executor.resource.gpu.amount=2", "-Dspark.task.resource.gpu.amount=1",
-                        "-Dspark.executor.extraClassPath=" + classFolders(),
-                        "-Dspark.executor.extraJavaOptions=" + String.join(" ", SparkJvmFlags.ADD_OPENS) + " -Djava.io.tmpdir="
-                                + Files.createDirectories(dir.resolve("executor-tmp")),
-                        "-Dspark.driver.host=127.0.0.1", "-Dspark.ui.enabled=false",
-                        "-Dspark.task.maxFailures=4"),
-                "dittospark.cli.Main", "batch", "--manifest", manifest.toString(), "--out", out.toString(),
-                "--models", System.getProperty("demo.models.dir"), "--master", master,
-                "--partitions", Integer.toString(ROWS));
+        Process driver = driver(out, "cpu");
 
         ProcessHandle executor = awaitRenderingExecutor(driver, dir.resolve("executor-tmp"));
         assertThat(executor.info().commandLine().orElse("")).as("the process rendering a row")
                 .contains("CoarseGrainedExecutorBackend");
         executor.destroyForcibly();
         assertThat(executor.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("the killed executor, alive").isFalse();
-        assertThat(driver.waitFor(8, TimeUnit.MINUTES)).as("driver finished within 8 minutes").isTrue();
-        String console = Files.readString(dir.resolve("driver.log"));
+        String console = finished(driver, "out");
 
         assertThat(driver.exitValue()).as("driver exit code; console:\n" + console).isZero();
-        List<Row> results = TestSpark.session().read().parquet(out.resolve("_results").toString()).collectAsList();
+        List<Row> results = results(out);
         assertThat(results).as("result rows").hasSize(ROWS)
                 .allSatisfy(r -> assertThat(r.getString(1)).as("status of " + r.getString(0) + " " + r.getString(4))
                         .isEqualTo("SUCCEEDED"));
@@ -111,15 +101,59 @@ class StandaloneClusterIT {
         assertThat(OutputFolder.names(out)).as("output folder")
                 .filteredOn(n -> n.endsWith(".mp4")).hasSize(ROWS);
         assertThat(OutputFolder.names(out)).as("output folder").noneMatch(n -> n.startsWith(OutputPublisher.TEMP_PREFIX));
+        assertThat(modelLoads(console)).as("model loads (executor/device)").isNotEmpty().doesNotHaveDuplicates()
+                .allMatch(l -> l.matches("\\d+/cpu"), "the CPU");
+        assertThat(results).as("provider recorded").allSatisfy(r -> assertThat(r.getString(r.fieldIndex("provider")))
+                .as("provider of " + r.getString(0)).isEqualTo("cpu"));
+    }
+
+    /**
+     * The default device is the GPU Spark gave the task: engines are kept per executor and GPU, and a build
+     * without the CUDA provider fails each row as DEVICE_UNAVAILABLE naming its GPU, never a quiet CPU run.
+     */
+    @Test
+    void tasksOnGpusOfACpuBuildFailAsDeviceUnavailableWithAnEnginePerExecutorAndGpu() throws Exception {
+        Path out = dir.resolve("out-gpu");
+        Process driver = driver(out, "auto");
+        String console = finished(driver, "out-gpu");
+
+        assertThat(driver.exitValue()).as("driver exit code (rows failed); console:\n" + console).isEqualTo(3);
+        assertThat(results(out)).as("result rows").hasSize(ROWS).allSatisfy(r -> {
+            assertThat(r.getString(r.fieldIndex("error_kind"))).as("error kind of " + r.getString(0))
+                    .isEqualTo("DEVICE_UNAVAILABLE");
+            assertThat(r.getString(r.fieldIndex("error_message"))).as("message of " + r.getString(0))
+                    .containsPattern("cuda:[01]");
+        });
         List<String> loads = modelLoads(console);
-        assertThat(loads).as("model loads (executor/device)").doesNotHaveDuplicates()
+        assertThat(loads).as("engines (executor/device)").doesNotHaveDuplicates()
                 .allMatch(l -> l.matches("\\d+/cuda:[01]"), "a GPU device");
         Map<String, Set<String>> devicesByExecutor = loads.stream().collect(Collectors.groupingBy(
                 l -> l.substring(0, l.indexOf('/')), Collectors.mapping(l -> l.substring(l.indexOf('/') + 1), Collectors.toSet())));
         assertThat(devicesByExecutor.values()).as("devices per executor that ran two tasks at once")
                 .anyMatch(devices -> devices.equals(Set.of("cuda:0", "cuda:1")));
-        assertThat(results).as("provider recorded").allSatisfy(r -> assertThat(r.getString(r.fieldIndex("provider")))
-                .as("provider of " + r.getString(0)).matches("cpu|cuda:[01]"));
+    }
+
+    private static Process driver(Path out, String device) throws IOException {
+        return start("driver-" + out.getFileName(), List.of(
+                        "-Dspark.executor.cores=2", "-Dspark.executor.memory=2g",
+                        "-Dspark.executor.resource.gpu.amount=2", "-Dspark.task.resource.gpu.amount=1",
+                        "-Dspark.executor.extraClassPath=" + classFolders(),
+                        "-Dspark.executor.extraJavaOptions=" + String.join(" ", SparkJvmFlags.ADD_OPENS) + " -Djava.io.tmpdir="
+                                + Files.createDirectories(dir.resolve("executor-tmp")),
+                        "-Dspark.driver.host=127.0.0.1", "-Dspark.ui.enabled=false",
+                        "-Dspark.task.maxFailures=4", "-D" + ExecutorRendering.DEVICE_CONF + "=" + device),
+                "dittospark.cli.Main", "batch", "--manifest", manifest().toString(), "--out", out.toString(),
+                "--models", System.getProperty("demo.models.dir"), "--master", master,
+                "--partitions", Integer.toString(ROWS));
+    }
+
+    private static String finished(Process driver, String name) throws Exception {
+        assertThat(driver.waitFor(8, TimeUnit.MINUTES)).as("driver finished within 8 minutes").isTrue();
+        return Files.readString(dir.resolve("driver-" + name + ".log"));
+    }
+
+    private static List<Row> results(Path out) {
+        return TestSpark.session().read().parquet(out.resolve("_results").toString()).collectAsList();
     }
 
     private static Path manifest() throws IOException {
@@ -159,7 +193,7 @@ class StandaloneClusterIT {
             Thread.sleep(20);
         }
         throw new AssertionError("no executor was seen rendering a row before the driver "
-                + (driver.isAlive() ? "had waited 3 minutes" : "ended") + "; see " + dir.resolve("driver.log"));
+                + (driver.isAlive() ? "had waited 3 minutes" : "ended") + "; see the driver logs in " + dir);
     }
 
     private static List<String> modelLoads(String console) {
