@@ -138,6 +138,7 @@ class PageBrowserTest {
         assertThat(via).as("what the reply started from").isEqualTo("segments");
         assertThat(playedAt).as("when the reply started playing (ms), against when its video_ready came")
                 .isLessThan(readyAt);
-        assertThat(reply.getDomAttribute("data-type")).as("the type its source buffer took").startsWith("video/mp4");
+        assertThat(reply.getDomAttribute("data-type")).as("the type its source buffer took")
+                .startsWith("video/mp4; codecs=\"avc1.").endsWith(", mp4a.40.2\"");
     }
 }
