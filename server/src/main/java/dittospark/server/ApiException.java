@@ -16,7 +16,7 @@ final class ApiException extends Exception {
 
     /** A malformed request: missing or ill-typed fields. */
     static ApiException badRequest(String message) {
-        return new ApiException(400, ErrorKind.BAD_ROW, message);
+        return new ApiException(400, ErrorKind.BAD_REQUEST, message);
     }
 
     static ApiException notFound(String message) {

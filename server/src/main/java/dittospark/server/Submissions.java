@@ -66,7 +66,7 @@ final class Submissions {
         } else if (mime.equals("multipart/form-data")) {
             multipart(request, type, draft, fields, files);
         } else {
-            throw new ApiException(415, ErrorKind.BAD_ROW, "send application/json or multipart/form-data");
+            throw new ApiException(415, ErrorKind.BAD_REQUEST, "send application/json or multipart/form-data");
         }
         return reply(fields, files);
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,13 +17,16 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The page in Debian's headless Chromium: the idle loop plays, a typed line comes back as a reply
- * video that plays on top of it, and the idle loop returns once the reply has ended.
+ * video that plays on top of it, starting from its live segments while it still renders, and the idle
+ * loop returns once the reply has ended.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageBrowserTest {
@@ -30,6 +34,8 @@ class PageBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final Path SCREENSHOT = Path.of("target", "page-screenshot.png");
     private static final Duration LIMIT = Duration.ofSeconds(120);
+    /** H.264 High profile and AAC-LC, what the engine's live segments carry. */
+    private static final String LIVE_TYPE = "video/mp4; codecs=\"avc1.640028, mp4a.40.2\"";
 
     private AvatarServer server;
     private ChromeDriver browser;
@@ -76,11 +82,24 @@ class PageBrowserTest {
         });
     }
 
+    private void say(String line) {
+        browser.findElement(By.id("line")).sendKeys(line);
+        browser.findElement(By.cssSelector("#say button")).click();
+    }
+
+    /** The last reply asked, once {@code attribute} is set on its list item. */
+    private WebElement lastReplyWith(String attribute) {
+        return new WebDriverWait(browser, LIMIT, Duration.ofMillis(20)).until(d -> {
+            List<WebElement> items = d.findElements(By.cssSelector("#replies li"));
+            WebElement last = items.isEmpty() ? null : items.get(items.size() - 1);
+            return last != null && last.getDomAttribute(attribute) != null ? last : null;
+        });
+    }
+
     @Test
     void aTypedLineIsPlayedAsAReplyAndTheIdleLoopReturns() throws Exception {
         Map<String, Object> idle = playing("idle", 0);
-        browser.findElement(By.id("line")).sendKeys("Hello, I am the avatar of this server, and I am speaking.");
-        browser.findElement(By.cssSelector("#say button")).click();
+        say("Hello, I am the avatar of this server, and I am speaking.");
 
         Map<String, Object> reply = playing("reply-[ab]", 0);
         Map<String, Object> later = playing((String) reply.get("id"), time(reply));
@@ -96,8 +115,30 @@ class PageBrowserTest {
         assertThat(reply.get("state")).as("page state during the reply").isEqualTo("reply");
         assertThat(time(idleAgain)).as("idle loop's time after the reply, advancing").isGreaterThan(backAt);
         assertThat(idleAgain.get("state")).as("page state after the reply").isEqualTo("idle");
-        assertThat(browser.findElement(By.cssSelector("#replies li")).getDomAttribute("data-status")).as("reply's status")
+        assertThat(lastReplyWith("data-status").getDomAttribute("data-status")).as("reply's status")
                 .isEqualTo("SUCCEEDED");
         assertThat(SCREENSHOT).as("screenshot").isNotEmptyFile();
+    }
+
+    @Test
+    void aReplyStartsPlayingFromItsLiveSegmentsBeforeItsVideoIsReady() {
+        boolean supported = (Boolean) browser.executeScript("return window.MediaSource !== undefined"
+                + " && MediaSource.isTypeSupported(arguments[0]);", LIVE_TYPE);
+        System.out.println("PageBrowserTest: MediaSource.isTypeSupported(" + LIVE_TYPE + ") = " + supported);
+        assumeTrue(supported, "this Chromium cannot play H.264/AAC through Media Source Extensions");
+        playing("idle", 0);
+        say("This reply is long enough to be played while the server still renders the end of it.");
+
+        WebElement reply = lastReplyWith("data-played-at");
+        String via = reply.getDomAttribute("data-via");
+        double playedAt = Double.parseDouble(reply.getDomAttribute("data-played-at"));
+        double readyAt = Double.parseDouble(lastReplyWith("data-ready-at").getDomAttribute("data-ready-at"));
+        playing("idle", 0);
+
+        assertThat(via).as("what the reply started from").isEqualTo("segments");
+        assertThat(playedAt).as("when the reply started playing (ms), against when its video_ready came")
+                .isLessThan(readyAt);
+        assertThat(reply.getDomAttribute("data-type")).as("the type its source buffer took")
+                .startsWith("video/mp4; codecs=\"avc1.").endsWith(", mp4a.40.2\"");
     }
 }

@@ -179,7 +179,7 @@ class RenderApiTest {
         HttpResponse<String> r = api.postJson("{\"seed\": 1}");
 
         assertThat(r.statusCode()).as("status code").isEqualTo(400);
-        assertThat(Api.json(r).path("error_kind").asText()).as("error kind").isEqualTo("BAD_ROW");
+        assertThat(Api.json(r).path("error_kind").asText()).as("error kind").isEqualTo("BAD_REQUEST");
     }
 
     @Test

@@ -18,6 +18,11 @@ public enum ErrorKind {
     OUTPUT_FAILED,
     /** A manifest row is malformed (missing or invalid column values, duplicate id). */
     BAD_ROW,
+    /**
+     * A request to the avatar service is malformed (unreadable JSON or form, a field missing, of the wrong
+     * type or out of range, a content type it does not take); a batch job never writes it.
+     */
+    BAD_REQUEST,
     /** A URI names a scheme or file type the job cannot read or write. */
     UNSUPPORTED_URI,
     /** Speech synthesis from text failed or the language has no voice. */

@@ -1,6 +1,8 @@
 'use strict';
-// The avatar page: the idle loop plays until a reply is ready, replies play in the order they were asked,
-// each faded in over 300 ms on one of two reply layers while the other loads the next one.
+// The avatar page: the idle loop plays until a reply can play, replies play in the order they were asked,
+// each faded in over 300 ms on one of two reply layers while the other loads the next one. A reply whose
+// render writes live segments starts from them (Media Source Extensions) while it still renders; one
+// without, or in a browser that cannot play them, waits for its finished mp4.
 (() => {
   const idle = document.getElementById('idle');
   const replyLayers = [document.getElementById('reply-a'), document.getElementById('reply-b')];
@@ -20,12 +22,17 @@
   let socket = null;
   let retryMs = 500;
 
-  // replies in the order they were asked: {id, item, url, layer}
+  // replies in the order they were asked: {id, item, playlist, url, live, layer}
   const queue = [];
   let playing = null;
+  const canStream = 'MediaSource' in window;
 
   function withToken(url) {
     return token ? url + (url.includes('?') ? '&' : '?') + 'token=' + encodeURIComponent(token) : url;
+  }
+
+  function now() {
+    return String(Math.round(performance.now()));
   }
 
   function say(text) {
@@ -53,18 +60,153 @@
     return replyLayers.find(l => !queue.some(r => r.layer === l));
   }
 
+  function playable(reply) {
+    return Boolean(reply.live || reply.url);
+  }
+
   function preload() {
     for (const r of queue) {
-      if (r.url && !r.layer) {
+      if (playable(r) && !r.layer) {
         const layer = freeLayer();
         if (!layer) {
           return;
         }
         r.layer = layer;
-        layer.src = withToken(r.url);
-        layer.load();
+        if (r.live) {
+          stream(r);
+        } else {
+          layer.src = withToken(r.url);
+          layer.load();
+        }
       }
     }
+  }
+
+  // The live output of a reply: {known, next, complete, source, buffer, busy, ended}; segments are fetched and
+  // appended one at a time, in order, each once the one before has been taken.
+  function heard(reply, count, complete) {
+    if (!reply.live) {
+      if (count === 0 || reply.url || reply.noStream || !canStream) {
+        return;
+      }
+      reply.live = {known: 0, next: 0, complete: false, source: null, buffer: null, busy: false, ended: false};
+    }
+    reply.live.known = Math.max(reply.live.known, count);
+    reply.live.complete = reply.live.complete || complete;
+    pump();
+    feed(reply);
+  }
+
+  function liveFile(reply, name) {
+    return reply.playlist.slice(0, reply.playlist.lastIndexOf('/') + 1) + name;
+  }
+
+  async function bytes(url) {
+    const response = await fetch(withToken(url));
+    if (!response.ok) {
+      throw new Error('HTTP ' + response.status + ' for ' + url);
+    }
+    return response.arrayBuffer();
+  }
+
+  // MSE wants the exact H.264 profile and level: they are the three bytes after the avcC box's version
+  function codecsOf(init) {
+    const b = new Uint8Array(init);
+    for (let i = 4; i + 8 <= b.length; i++) {
+      if (b[i] === 0x61 && b[i + 1] === 0x76 && b[i + 2] === 0x63 && b[i + 3] === 0x43) {
+        const hex = j => b[i + j].toString(16).padStart(2, '0');
+        return 'avc1.' + hex(5) + hex(6) + hex(7) + ', mp4a.40.2';
+      }
+    }
+    throw new Error('the live header names no H.264 stream');
+  }
+
+  // What the live playlist lists: how events missed (a reconnect) or not sent (the end) are caught up on.
+  async function readPlaylist(reply) {
+    const response = await fetch(withToken(reply.playlist), {cache: 'no-store'});
+    if (response.status === 404) {
+      return;
+    }
+    if (!response.ok) {
+      throw new Error('HTTP ' + response.status + ' for ' + reply.playlist);
+    }
+    const lines = (await response.text()).split('\n').map(l => l.trim());
+    heard(reply, lines.filter(l => l && !l.startsWith('#')).length, lines.includes('#EXT-X-ENDLIST'));
+  }
+
+  function stream(reply) {
+    const live = reply.live;
+    const layer = reply.layer;
+    const source = new MediaSource();
+    layer.src = URL.createObjectURL(source);
+    source.addEventListener('sourceopen', async () => {
+      URL.revokeObjectURL(layer.src);
+      try {
+        const init = await bytes(liveFile(reply, 'init.mp4'));
+        const type = 'video/mp4; codecs="' + codecsOf(init) + '"';
+        if (!MediaSource.isTypeSupported(type)) {
+          throw new Error('this browser cannot play ' + type);
+        }
+        reply.item.dataset.type = type;
+        live.source = source;
+        live.buffer = source.addSourceBuffer(type);
+        live.buffer.addEventListener('updateend', () => {
+          // the first frames may be stamped a little after zero: start where the picture does
+          if (layer.buffered.length && layer.currentTime < layer.buffered.start(0)) {
+            layer.currentTime = layer.buffered.start(0);
+          }
+          live.busy = false;
+          feed(reply);
+        });
+        live.busy = true;
+        live.buffer.appendBuffer(init);
+      } catch (err) {
+        fallBack(reply, err);
+      }
+    }, {once: true});
+  }
+
+  async function feed(reply) {
+    const live = reply.live;
+    if (!live || !live.buffer || live.busy || live.ended || live.buffer.updating || !reply.layer) {
+      return;
+    }
+    if (live.next < live.known) {
+      live.busy = true;
+      try {
+        const segment = await bytes(liveFile(reply, 'segment_' + String(live.next).padStart(5, '0') + '.m4s'));
+        if (reply.live !== live || !reply.layer) {
+          return;
+        }
+        live.next++;
+        live.buffer.appendBuffer(segment);
+      } catch (err) {
+        fallBack(reply, err);
+      }
+    } else if (live.complete) {
+      live.ended = true;
+      live.source.endOfStream();
+    }
+  }
+
+  // The live segments cannot be played here: the reply plays its mp4 from the start once it is ready.
+  function fallBack(reply, err) {
+    if (!queue.includes(reply)) {
+      return;
+    }
+    console.warn('reply ' + reply.id + ': playing the finished video instead of the live one:', err.message);
+    reply.live = null;
+    reply.noStream = true;
+    if (playing === reply) {
+      playing = null;
+    }
+    if (reply.layer) {
+      const layer = reply.layer;
+      reply.layer = null;
+      layer.removeAttribute('src');
+      layer.load();
+    }
+    pump();
   }
 
   function pump() {
@@ -73,7 +215,7 @@
       return;
     }
     const head = queue[0];
-    if (!head || !head.url) {
+    if (!head || !playable(head)) {
       if (document.body.dataset.state !== 'idle') {
         show(idle);
       }
@@ -83,10 +225,19 @@
       return;
     }
     playing = head;
-    head.layer.currentTime = 0;
-    head.layer.play().then(() => show(head.layer)).catch(err => {
-      mark(head, 'FAILED', 'cannot play: ' + err.message);
-      finish(head);
+    if (!head.live) {
+      head.layer.currentTime = 0;
+    }
+    head.layer.play().then(() => {
+      // when and from what it started, for whoever checks that replies start before they are finished
+      head.item.dataset.via = head.live ? 'segments' : 'mp4';
+      head.item.dataset.playedAt = now();
+      show(head.layer);
+    }).catch(err => {
+      if (playing === head) {
+        mark(head, 'FAILED', 'cannot play: ' + err.message);
+        finish(head);
+      }
     });
   }
 
@@ -134,6 +285,9 @@
       say('Ready.');
       if (queue.length) {
         socket.send(JSON.stringify({type: 'resume', renders: queue.map(r => r.id)}));
+        for (const r of queue) {
+          catchUp(r);
+        }
       }
       return;
     }
@@ -143,15 +297,28 @@
     }
     if (event.type === 'progress') {
       mark(reply, data.status, data.frames_total ? data.frames_done + '/' + data.frames_total + ' frames' : '');
+    } else if (event.type === 'segment') {
+      heard(reply, data.index + 1, false);
     } else if (event.type === 'video_ready') {
       if (!reply.url) {
-        reply.url = data.video_url;
+        reply.item.dataset.readyAt = now();
         mark(reply, 'SUCCEEDED', data.duration.toFixed(1) + ' s');
+        reply.url = data.video_url;
+        if (reply.live) {
+          // a streaming reply learns its last segments and their end from the playlist
+          readPlaylist(reply).catch(err => fallBack(reply, err));
+        }
         pump();
       }
     } else if (event.type === 'render_failed') {
       mark(reply, data.status, data.error || '');
       finish(reply);
+    }
+  }
+
+  function catchUp(reply) {
+    if (canStream && !reply.url && !reply.noStream) {
+      readPlaylist(reply).catch(err => fallBack(reply, err));
     }
   }
 
@@ -202,7 +369,7 @@
     state.className = 'state';
     item.append(words, state);
     list.append(item);
-    const reply = {id: body.id, item, url: null, layer: null};
+    const reply = {id: body.id, item, playlist: body.links.live, url: null, live: null, layer: null};
     queue.push(reply);
     mark(reply, body.status);
     say('Asked.');
