@@ -32,6 +32,9 @@ record GeneratedMotion(float[][] rows, float[] d0) {
                                   int frames) {
         OnlineMotion stream = stream(sampler, sourceMotion, settings, conditions, leadIn(encoder, settings));
         float[][] rows = concat(stream.push(features), stream.finish());
+        if (rows.length == 0) {
+            throw new IllegalArgumentException(stream.noRowsReason(features.length));
+        }
         return new GeneratedMotion(fit(rows, frames), stream.d0());
     }
 

@@ -198,12 +198,15 @@ public final class RenderSession implements AutoCloseable {
     /** The motion thread: features and rows as the audio's windows complete. */
     private void makeMotion() {
         boolean d0Given = false;
+        int featureFrames = 0;
+        int handedOut = 0;
         try {
             while (true) {
                 float[] samples = modelAudio.take();
                 long t = System.nanoTime();
                 float[][] features = samples == END ? setup.features().finish() : setup.features().push(samples);
                 long t1 = System.nanoTime();
+                featureFrames += features.length;
                 float[][] more = setup.motion().push(features);
                 if (samples == END) {
                     more = concat(more, setup.motion().finish());
@@ -215,6 +218,11 @@ public final class RenderSession implements AutoCloseable {
                     d0Given = true;
                 }
                 rows.add(more);
+                handedOut += more.length;
+                if (samples == END && handedOut == 0) {
+                    rows.fail(new RenderException(ErrorKind.BAD_OPTION, setup.motion().noRowsReason(featureFrames)));
+                    return;
+                }
                 if (samples == END) {
                     rows.end(total);
                     return;

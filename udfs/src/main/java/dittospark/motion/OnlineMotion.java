@@ -3,6 +3,7 @@ package dittospark.motion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Motion while the audio features are still arriving, as the reference's online pipeline makes it.
@@ -105,6 +106,16 @@ public final class OnlineMotion {
         requireOpen();
         finished = true;
         return runClips();
+    }
+
+    /**
+     * Why a whole stream of {@code featureFrames} features handed out no row: they all fit in the first
+     * clip, which only fixes where output starts.
+     */
+    public String noRowsReason(int featureFrames) {
+        return String.format(Locale.ROOT, "online mode with overlap_v2 = %d makes no frame of %d feature frames"
+                + " (%.2f s of audio): its first frame needs at least %d; use overlap_v2 = 70, the release's online"
+                + " setting, or offline mode", leadIn, featureFrames, featureFrames / 25.0, validFrames);
     }
 
     /** The first clip's first row, limited to the value range: the stream's d0; null before the first clip. */

@@ -1,5 +1,7 @@
 package dittospark.engine;
 
+import dittospark.errors.RenderException;
+import dittospark.errors.ErrorKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.media.FfmpegCli;
 import dittospark.media.MediaFrames;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A file rendered with online_mode: the streaming motion, written as a complete video like an offline one. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -88,5 +91,19 @@ class OnlineRenderTest {
         long differing = java.util.stream.IntStream.range(0, online.size())
                 .filter(i -> !Arrays.equals(online.get(i), offline.get(i))).count();
         assertThat(differing).as("frames where the streaming motion differs from the offline one").isPositive();
+    }
+
+    @Test
+    void speechTooShortForTheOverlapFailsAsABadOptionLeavingNoVideo() throws Exception {
+        Path shortSpeech = Samples.speech(work, 0, 1.0);
+        Path out = work.resolve("short.mp4");
+        RenderRequest request = RenderRequest.builder().source(Samples.file("portrait.png")).audio(shortSpeech)
+                .output(out).options(RenderOptions.parse("{\"max_size\": 256, \"online_mode\": true}")).build();
+
+        assertThatThrownBy(() -> engine.render(request, RenderProgress.NONE)).as("1 s of speech with overlap_v2 10")
+                .isInstanceOf(RenderException.class)
+                .satisfies(e -> assertThat(((RenderException) e).kind()).as("kind").isEqualTo(ErrorKind.BAD_OPTION))
+                .hasMessageContaining("overlap_v2 = 10");
+        assertThat(out).as("video of the failed render").doesNotExist();
     }
 }

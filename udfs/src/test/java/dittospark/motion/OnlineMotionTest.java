@@ -117,6 +117,17 @@ class OnlineMotionTest {
     }
 
     @Test
+    void aStreamThatFitsInTheFirstClipSaysWhyItHandsOutNoRow() {
+        OnlineMotion motion = stream(new Counting(), 5);
+        motion.push(frames(2, 0));
+
+        assertThat(motion.finish()).as("rows of a stream of two features, one fewer than a clip's new frames")
+                .isEmpty();
+        assertThat(motion.noRowsReason(2)).as("reason").contains("overlap_v2 = 5").contains("of 2 feature frames")
+                .contains("at least 3");
+    }
+
+    @Test
     void conditionsNumberTheLeadInBelowZero() {
         float[][] eyeOpen = new float[20][];
         for (int i = 0; i < eyeOpen.length; i++) {
