@@ -1,5 +1,6 @@
 package dittospark.engine;
 
+import dittospark.media.MediaFrames;
 import dittospark.media.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several rows rendering at once on one engine, as tasks sharing a GPU share an executor's engine and
- * its one set of sessions, give the videos the same rows give one after the other.
+ * its one set of sessions, give the frames the same rows give one after the other.
  */
 class ConcurrentRendersTest {
     private static final int ROWS = 3;
@@ -24,23 +25,28 @@ class ConcurrentRendersTest {
     Path dir;
 
     @Test
-    void concurrentRendersOnOneEngineGiveTheVideosOfSequentialOnes() throws Exception {
+    void concurrentRendersOnOneEngineGiveTheFramesOfSequentialOnes() throws Exception {
         try (EngineRegistry registry = new EngineRegistry()) {
             RenderEngine engine = registry.engine(DemoModels.folder(), null, "cpu").engine();
-            List<String> sequential = new ArrayList<>();
+            List<List<byte[]>> sequential = new ArrayList<>();
             for (int row = 0; row < ROWS; row++) {
                 sequential.add(render(engine, row, "seq"));
             }
             ExecutorService tasks = Executors.newFixedThreadPool(ROWS);
             try {
-                List<Future<String>> concurrent = new ArrayList<>();
+                List<Future<List<byte[]>>> concurrent = new ArrayList<>();
                 for (int row = 0; row < ROWS; row++) {
                     int r = row;
                     concurrent.add(tasks.submit(() -> render(engine, r, "par")));
                 }
                 for (int row = 0; row < ROWS; row++) {
-                    assertThat(concurrent.get(row).get()).as("sha256 of row %d rendered concurrently", row)
-                            .isEqualTo(sequential.get(row));
+                    List<byte[]> frames = concurrent.get(row).get();
+                    assertThat(frames).as("frames of row %d rendered concurrently", row)
+                            .hasSameSizeAs(sequential.get(row));
+                    for (int i = 0; i < frames.size(); i++) {
+                        assertThat(frames.get(i)).as("frame %d of row %d rendered concurrently", i, row)
+                                .isEqualTo(sequential.get(row).get(i));
+                    }
                 }
             } finally {
                 tasks.shutdownNow();
@@ -48,10 +54,12 @@ class ConcurrentRendersTest {
         }
     }
 
-    private String render(RenderEngine engine, int row, String tag) throws Exception {
+    /** The decoded frames of one row's video. */
+    private List<byte[]> render(RenderEngine engine, int row, String tag) throws Exception {
         Path audio = Samples.speech(dir, 0.3 * row, 0.4);
-        RenderResult r = engine.render(RenderRequest.builder().source(Samples.file("portrait.png")).audio(audio)
-                .output(dir.resolve(tag + row + ".mp4")).seed(11 + row).build(), RenderProgress.NONE);
-        return r.outputSha256();
+        Path video = dir.resolve(tag + row + ".mp4");
+        engine.render(RenderRequest.builder().source(Samples.file("portrait.png")).audio(audio)
+                .output(video).seed(11 + row).build(), RenderProgress.NONE);
+        return MediaFrames.rgb(video);
     }
 }
