@@ -7,7 +7,7 @@ import dittospark.media.AudioDecoder;
 import dittospark.server.renders.RenderService;
 import dittospark.server.renders.ReplyWriter;
 import dittospark.server.renders.Retention;
-import dittospark.server.renders.WaveFiles;
+import dittospark.media.WaveFiles;
 import dittospark.speech.Synthesizers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dittospark.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dittospark.media.DecodedAudio;
-import dittospark.server.renders.WaveFiles;
+import dittospark.media.WaveFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

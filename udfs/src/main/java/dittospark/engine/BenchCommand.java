@@ -4,6 +4,7 @@ import dittospark.errors.RenderException;
 import dittospark.image.Image;
 import dittospark.image.ImageOps;
 import dittospark.media.AudioDecoder;
+import dittospark.media.WaveFiles;
 import dittospark.media.DecodedAudio;
 import dittospark.media.EncodeBaseline;
 import dittospark.media.Mp4Writer;
@@ -16,10 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 /**
  * {@code dittospark bench}: renders the sample speech onto the sample portrait (1432x1432) and onto a
@@ -211,19 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static Path cut(Path full, double seconds, Path out) throws RenderException, IOException {
-        DecodedAudio audio = AudioDecoder.decode(full);
-        int frames = (int) Math.min(audio.frames(), Math.round(seconds * audio.sampleRate()));
-        float[] samples = audio.interleaved();
-        ByteBuffer pcm = ByteBuffer.allocate(frames * audio.channels() * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < frames * audio.channels(); i++) {
-            pcm.putShort((short) Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767));
-        }
-        AudioFormat format = new AudioFormat(audio.sampleRate(), 16, audio.channels(), true, false);
-        Path cut = out.resolve("speech_" + seconds + "s.wav");
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, frames)) {
-            AudioSystem.write(in, AudioFileFormat.Type.WAVE, cut.toFile());
-        }
-        return cut;
+        return WaveFiles.write(AudioDecoder.decode(full), seconds, out.resolve("speech_" + seconds + "s.wav"));
     }
 
     /** The sample clip centred on a 1920x1080 canvas, as a 1080p source. */

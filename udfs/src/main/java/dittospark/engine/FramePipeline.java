@@ -215,7 +215,7 @@ final class FramePipeline {
             if (failure.get() != null) {
                 threads.forEach(Thread::interrupt);
             }
-            joinAll(threads);
+            joinUninterruptibly(threads);
         }
         if (failure.get() != null) {
             throw failure.get();
@@ -494,7 +494,11 @@ final class FramePipeline {
         }
     }
 
-    private static void joinAll(List<Thread> threads) {
+    /**
+     * Waits for every thread to end, even when this one is interrupted meanwhile (the interrupt is kept
+     * for the caller): no thread of a render may outlive it.
+     */
+    static void joinUninterruptibly(List<Thread> threads) {
         boolean interrupted = false;
         for (Thread t : threads) {
             while (t.isAlive()) {

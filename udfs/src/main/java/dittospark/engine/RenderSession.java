@@ -13,6 +13,7 @@ import dittospark.video.SourceKind;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -284,19 +285,8 @@ public final class RenderSession implements AutoCloseable {
     }
 
     private static void join(Thread t) {
-        if (t == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (t != null) {
+            FramePipeline.joinUninterruptibly(List.of(t));
         }
     }
 

@@ -8,6 +8,7 @@ import dittospark.engine.RenderResult;
 import dittospark.errors.ErrorKind;
 import dittospark.errors.RenderException;
 import dittospark.media.DecodedAudio;
+import dittospark.media.WaveFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

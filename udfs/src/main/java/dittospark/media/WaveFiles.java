@@ -1,6 +1,4 @@
-package dittospark.server.renders;
-
-import dittospark.media.DecodedAudio;
+package dittospark.media;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -12,7 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 
-/** Decoded audio written back as 16-bit PCM wave files: the idle loop's silence, the bench's replies. */
+/** Decoded audio written back as 16-bit PCM wave files: silences and cuts of speech for renders and benches. */
 public final class WaveFiles {
     private WaveFiles() {
     }
