@@ -34,16 +34,6 @@ public final class OnlineFeatures {
         return (int) ((samples + LEAD_IN + HOP - 1) / HOP) * EncoderWindow.CURRENT;
     }
 
-    /** The features of a whole recording, pushed as one piece and finished. */
-    public static float[][] whole(SpeechEncoder encoder, float[] samples) {
-        OnlineFeatures stream = new OnlineFeatures(encoder);
-        float[][] windows = stream.push(samples);
-        float[][] open = stream.finish();
-        float[][] all = Arrays.copyOf(windows, windows.length + open.length);
-        System.arraycopy(open, 0, all, windows.length, open.length);
-        return all;
-    }
-
     /** {@link #push(float[], int, int)} of all of {@code samples}. */
     public float[][] push(float[] samples) {
         return push(samples, 0, samples.length);

@@ -31,7 +31,7 @@ import dittospark.motion.DdimSchedule;
 import dittospark.motion.FrameControl;
 import dittospark.motion.LegacyRandom;
 import dittospark.motion.Mirror;
-import dittospark.motion.MotionKey;
+import dittospark.motion.MotionSettings;
 import dittospark.motion.MotionStitch;
 import dittospark.motion.MotionVector;
 import dittospark.motion.OnlineMotion;
@@ -43,7 +43,6 @@ import dittospark.runtime.Device;
 import dittospark.runtime.ModelSet;
 import dittospark.runtime.NativeTensor;
 import dittospark.runtime.Predictor;
-import dittospark.video.SourceKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +100,9 @@ public final class RenderEngine implements AutoCloseable {
     }
 
     /**
-     * The same render with its frame stages one after the other on this thread, frame by frame: each
-     * stage's seconds are then its cost alone, with the machine to itself (the bench's stage table).
+     * The same render, offline, with its frame stages one after the other on this thread, frame by frame:
+     * each stage's seconds are then its cost alone, with the machine to itself (the bench's stage table).
+     * An online render streams its frames as motion arrives, so its stages cannot be run alone.
      */
     RenderResult renderStagesAlone(RenderRequest request) throws RenderException {
         return render(request, RenderProgress.NONE, true);
@@ -114,11 +113,13 @@ public final class RenderEngine implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
-        if (s.get(Options.ONLINE_MODE) && !stagesAlone) {
+        if (s.get(Options.ONLINE_MODE)) {
+            if (stagesAlone) {
+                throw new IllegalArgumentException("the stages of an online render cannot run alone");
+            }
             return renderThroughSession(request, progress, s);
         }
-        RegisteredSource source = null;
-        RegisteredSource other = null;
+        Sources sources = null;
         try (DittoModels models = new DittoModels(modelSet)) {
             long t = System.nanoTime();
             models.loadAll(s.get(Options.FACE_FRONTEND));
@@ -132,30 +133,21 @@ public final class RenderEngine implements AutoCloseable {
             t = lap(stages, "audio", t);
             requireNotInterrupted();
 
-            SourceRegistrar registrar = new SourceRegistrar(models, haar);
-            source = register(registrar, request.source(), s);
-            if (s.find(Options.CH_INFO).isPresent()) {
-                other = register(registrar, OtherSource.path(s.get(Options.CH_INFO)), s);
-            }
-            ConditionSource drivers = other != null ? ConditionSource.otherAvatar(other) : ConditionSource.of(source);
+            sources = registerSources(models, request.source(), s);
+            RegisteredSource source = sources.source();
+            ConditionSource drivers = sources.drivers();
             t = lap(stages, "register", t);
             requireNotInterrupted();
 
-            boolean online = s.get(Options.ONLINE_MODE);
-            float[][] features = online ? OnlineFeatures.whole(models.speechEncoder(), samples)
-                    : new OfflineFeatures(models.speechEncoder()).extract(samples);
+            float[][] features = new OfflineFeatures(models.speechEncoder()).extract(samples);
             t = lap(stages, "features", t);
             requireNotInterrupted();
 
-            GeneratedMotion motion = motion(models, features, drivers, s, request.seed(), frames);
+            float[][] rows = motion(models, features, drivers, s, request.seed());
             lap(stages, "motion", t);
             requireNotInterrupted();
 
             MotionStitch stitch = stitch(models, s, source, drivers, frames, request.seed());
-            if (motion.d0() != null) {
-                stitch.useD0(MotionVector.fromVector(motion.d0()));
-            }
-            float[][] rows = motion.rows();
             Encoded encoded = renderFrames(models, new FrameOutput(request.output(), request.live().orElse(null),
                     FrameSink.NONE), progress, s, AudioTrack.of(audio), source, stitch, i -> rows[i], null,
                     rows.length, stagesAlone);
@@ -170,7 +162,9 @@ public final class RenderEngine implements AutoCloseable {
         } catch (CancellationException e) {
             throw new RenderException(ErrorKind.CANCELLED, "the render was cancelled (" + e.getMessage() + ")", e);
         } finally {
-            closeAll(source, other);
+            if (sources != null) {
+                sources.close();
+            }
         }
     }
 
@@ -211,31 +205,29 @@ public final class RenderEngine implements AutoCloseable {
         Map<String, Double> stages = new LinkedHashMap<>();
         RenderSettings s = RenderSettings.of(config.get(DittoConfig.DEFAULT_KWARGS), request.options());
         DittoModels models = new DittoModels(modelSet);
-        RegisteredSource source = null;
-        RegisteredSource other = null;
+        Sources sources = null;
         try {
             long t = System.nanoTime();
             models.loadAll(s.get(Options.FACE_FRONTEND));
-            SourceRegistrar registrar = new SourceRegistrar(models, haar);
-            source = register(registrar, request.source(), s);
-            if (s.find(Options.CH_INFO).isPresent()) {
-                other = register(registrar, OtherSource.path(s.get(Options.CH_INFO)), s);
-            }
-            ConditionSource drivers = other != null ? ConditionSource.otherAvatar(other) : ConditionSource.of(source);
+            sources = registerSources(models, request.source(), s);
+            RegisteredSource source = sources.source();
+            ConditionSource drivers = sources.drivers();
             lap(stages, "register", t);
 
-            float[][] leadIn = GeneratedMotion.leadIn(models.speechEncoder(), MotionSetup.motion(s));
+            MotionSettings settings = MotionSetup.motion(s);
+            // the stream starts with the features of overlap_v2 frames of silence, as the offline path makes them
+            float[][] leadIn = new OfflineFeatures(models.speechEncoder())
+                    .extract(new float[settings.overlap() * OfflineFeatures.SAMPLES_PER_FRAME]);
             DdimSampler sampler = sampler(models, leadIn[0].length, s, request.seed());
-            OnlineMotion motion = GeneratedMotion.stream(sampler, MotionVector.toVector(drivers.kpCond(), false),
-                    MotionSetup.motion(s), conditionBuilder(drivers, s), leadIn);
+            OnlineMotion motion = new OnlineMotion(Audio2Motion.online(sampler,
+                    MotionVector.toVector(drivers.kpCond(), false), settings), conditionBuilder(drivers, s), leadIn);
             int frames = request.expectedFrames();
             MotionStitch stitch = stitch(models, s, source, drivers, frames, request.seed());
-            RegisteredSource registered = source;
             FrameOutput output = new FrameOutput(request.output().orElse(null), request.live().orElse(null),
                     request.sink());
             RenderSession.Frames render = (audio, rows) -> {
                 try {
-                    return renderFrames(models, output, progress, s, audio, registered, stitch, rows::row, rows,
+                    return renderFrames(models, output, progress, s, audio, source, stitch, rows::row, rows,
                             frames, false);
                 } catch (DittoModels.ModelFailure e) {
                     throw e.renderException();
@@ -243,24 +235,24 @@ public final class RenderEngine implements AutoCloseable {
                     throw unwrap(e);
                 }
             };
-            RegisteredSource[] sources = {source, other};
+            Sources registered = sources;
             return new RenderSession(new RenderSession.Setup(source.kind(), source.width(), source.height(),
                     modelSet.provider(), s.get(Options.AUDIO_PAD_FRONT_S), s.get(Options.AUDIO_PAD_BACK_S),
                     new OnlineFeatures(models.speechEncoder()), motion,
                     d0 -> stitch.useD0(MotionVector.fromVector(d0)), render, stages, () -> {
-                        closeAll(sources);
+                        registered.close();
                         models.close();
                     }));
         } catch (DittoModels.ModelFailure e) {
-            closeAll(source, other);
+            closeQuietly(sources);
             models.close();
             throw e.renderException();
         } catch (IllegalArgumentException e) {
-            closeAll(source, other);
+            closeQuietly(sources);
             models.close();
             throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
         } catch (RenderException | RuntimeException | Error e) {
-            closeAll(source, other);
+            closeQuietly(sources);
             models.close();
             throw e;
         }
@@ -272,11 +264,36 @@ public final class RenderEngine implements AutoCloseable {
         }
     }
 
-    private static void closeAll(RegisteredSource... sources) {
-        for (RegisteredSource source : sources) {
-            if (source != null) {
-                source.close();
+    private static void closeQuietly(Sources sources) {
+        if (sources != null) {
+            sources.close();
+        }
+    }
+
+    /** The source and, with {@code ch_info}, the other avatar whose motion drives it; closing closes both. */
+    private record Sources(RegisteredSource source, RegisteredSource other, ConditionSource drivers)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            source.close();
+            if (other != null) {
+                other.close();
             }
+        }
+    }
+
+    /** Registers {@code file} and, where {@code ch_info} names one, the other avatar's source. */
+    private Sources registerSources(DittoModels models, Path file, RenderSettings s) throws RenderException {
+        SourceRegistrar registrar = new SourceRegistrar(models, haar);
+        RegisteredSource source = register(registrar, file, s);
+        try {
+            RegisteredSource other = s.find(Options.CH_INFO).isPresent()
+                    ? register(registrar, OtherSource.path(s.get(Options.CH_INFO)), s) : null;
+            return new Sources(source, other, other != null ? ConditionSource.otherAvatar(other)
+                    : ConditionSource.of(source));
+        } catch (RenderException | RuntimeException | Error e) {
+            source.close();
+            throw e;
         }
     }
 
@@ -332,18 +349,14 @@ public final class RenderEngine implements AutoCloseable {
         return Runtime.getRuntime().maxMemory() / 4;
     }
 
-    /** Offline or, with {@code online_mode}, as the streaming pipeline makes it, fitted to {@code frames}. */
-    private GeneratedMotion motion(DittoModels models, float[][] features, ConditionSource drivers, RenderSettings s,
-                                   long seed, int frames) throws RenderException {
-        ConditionBuilder conditions = conditionBuilder(drivers, s);
+    /** The offline motion of every output frame: all conditions at once, smoothed as a whole. */
+    private float[][] motion(DittoModels models, float[][] features, ConditionSource drivers, RenderSettings s,
+                             long seed) throws RenderException {
         DdimSampler sampler = sampler(models, features[0].length, s, seed);
         float[] sourceVector = MotionVector.toVector(drivers.kpCond(), false);
         try {
-            return s.get(Options.ONLINE_MODE)
-                    ? GeneratedMotion.online(sampler, sourceVector, MotionSetup.motion(s), conditions,
-                    models.speechEncoder(), features, frames)
-                    : GeneratedMotion.offline(sampler, sourceVector, MotionSetup.motion(s),
-                    conditions.build(features, 0));
+            return new Audio2Motion(sampler, sourceVector, MotionSetup.motion(s))
+                    .offline(conditionBuilder(drivers, s).build(features, 0));
         } catch (IllegalArgumentException e) {
             throw new RenderException(ErrorKind.BAD_OPTION, e.getMessage());
         }
